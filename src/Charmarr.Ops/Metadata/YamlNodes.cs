@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Charmarr.Ops.Metadata;
+
+/// <summary>Reads typed values out of a YAML tree, reporting problems with the file and line.</summary>
+internal sealed class YamlNodes(string file)
+{
+    public string File { get; } = file;
+
+    public YamlMappingNode? ParseRoot(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new CharmMetadataException(File, e.Start.Line, e.Start.Column, $"not valid YAML: {e.Message}");
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return null;
+        }
+
+        return stream.Documents[0].RootNode as YamlMappingNode
+            ?? throw Error(stream.Documents[0].RootNode, "the top level must be a mapping of keys to values");
+    }
+
+    public CharmMetadataException Error(YamlNode node, string problem) =>
+        new(File, node.Start.Line, node.Start.Column, problem);
+
+    public static YamlNode? Child(YamlMappingNode? map, string key) =>
+        map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    public static IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries(YamlMappingNode map) =>
+        map.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Key, kv.Value));
+
+    public YamlMappingNode? Mapping(YamlMappingNode? parent, string key)
+    {
+        var node = Child(parent, key);
+        return node switch
+        {
+            null => null,
+            YamlScalarNode s when IsNull(s) => null,
+            YamlMappingNode m => m,
+            _ => throw Error(node, $"'{key}' must be a mapping"),
+        };
+    }
+
+    public YamlMappingNode MappingValue(YamlNode node, string what) => node switch
+    {
+        YamlMappingNode m => m,
+        YamlScalarNode s when IsNull(s) => new YamlMappingNode(),
+        _ => throw Error(node, $"{what} must be a mapping"),
+    };
+
+    public string? String(YamlMappingNode? parent, string key)
+    {
+        var node = Child(parent, key);
+        return node switch
+        {
+            null => null,
+            YamlScalarNode s when IsNull(s) => null,
+            YamlScalarNode s => s.Value,
+            _ => throw Error(node, $"'{key}' must be a string"),
+        };
+    }
+
+    public string RequiredString(YamlMappingNode parent, string key, string what) =>
+        String(parent, key) ?? throw Error(parent, $"{what} needs '{key}'");
+
+    public bool? Bool(YamlMappingNode? parent, string key)
+    {
+        var node = Child(parent, key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        return ToJson(node) is JsonValue v && v.TryGetValue<bool>(out var b)
+            ? b
+            : throw Error(node, $"'{key}' must be true or false");
+    }
+
+    public int? Int(YamlMappingNode? parent, string key)
+    {
+        var node = Child(parent, key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        return node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
+            ? i
+            : throw Error(node, $"'{key}' must be a whole number");
+    }
+
+    public IReadOnlyList<string> StringList(YamlMappingNode? parent, string key)
+    {
+        var node = Child(parent, key);
+        return node switch
+        {
+            null => [],
+            YamlScalarNode s when IsNull(s) => [],
+            YamlSequenceNode seq => seq.Children.Select(c => c is YamlScalarNode { Value: { } v }
+                ? v
+                : throw Error(c, $"'{key}' must be a list of strings")).ToList(),
+            _ => throw Error(node, $"'{key}' must be a list"),
+        };
+    }
+
+    public static bool IsNull(YamlScalarNode s) =>
+        s.Style == YamlDotNet.Core.ScalarStyle.Plain && s.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>Converts YAML to JSON with YAML 1.2 core-schema typing for plain scalars; quoted scalars stay strings.</summary>
+    public static JsonNode? ToJson(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, _, value) in Entries(map))
+                {
+                    obj[key] = ToJson(value);
+                }
+
+                return obj;
+            case YamlSequenceNode seq:
+                return new JsonArray(seq.Children.Select(ToJson).ToArray());
+            case YamlScalarNode scalar:
+                return ScalarToJson(scalar);
+            default:
+                return null;
+        }
+    }
+
+    private static JsonValue? ScalarToJson(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style != YamlDotNet.Core.ScalarStyle.Plain)
+        {
+            return JsonValue.Create(text);
+        }
+
+        if (IsNull(scalar))
+        {
+            return null;
+        }
+
+        switch (text)
+        {
+            case "true" or "True" or "TRUE":
+                return JsonValue.Create(true);
+            case "false" or "False" or "FALSE":
+                return JsonValue.Create(false);
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
+        {
+            return JsonValue.Create(l);
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d))
+        {
+            return JsonValue.Create(d);
+        }
+
+        return JsonValue.Create(text);
+    }
+}
