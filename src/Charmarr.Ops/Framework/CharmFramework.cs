@@ -1,0 +1,196 @@
+using Charmarr.Ops.Events;
+using Charmarr.Ops.Model;
+using Charmarr.Ops.State;
+using Microsoft.Extensions.Logging;
+
+namespace Charmarr.Ops.Framework;
+
+/// <summary>
+/// Routes events to handlers for one dispatch: registration (through <c>CharmObject</c>), re-emission of deferred
+/// events oldest first, emission of the dispatched event and of custom events, collect-status, and the final commit.
+/// One instance per dispatch, built by dependency injection together with the charm.
+/// </summary>
+public sealed class CharmFramework
+{
+    private readonly List<ObserverRegistration> observers = [];
+    private readonly Dictionary<Type, string> customKinds = [];
+    private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, CustomEvent>> customRestorers = new(StringComparer.Ordinal);
+    private readonly StateSession state;
+
+    /// <summary>Creates the framework for one dispatch.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="store">Where state persists.</param>
+    /// <param name="loggerFactory">Creates loggers.</param>
+    public CharmFramework(CharmModel model, IStateStore store, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Model = model;
+        LoggerFactory = loggerFactory;
+        Logger = loggerFactory.CreateLogger("Charmarr.Ops");
+        state = new StateSession(store);
+    }
+
+    /// <summary>The model.</summary>
+    public CharmModel Model { get; }
+
+    /// <summary>Creates loggers that write to <c>juju-log</c>.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    internal ILogger Logger { get; }
+
+    internal IReadOnlyList<ObserverRegistration> Observers => observers;
+
+    /// <summary>
+    /// Makes a custom event type deferrable: <paramref name="restore"/> rebuilds the event from its
+    /// <see cref="CustomEvent.Snapshot"/> in a later dispatch.
+    /// </summary>
+    /// <typeparam name="TEvent">The event type.</typeparam>
+    /// <param name="kind">A stable name for the type, e.g. <c>media-storage.changed</c>.</param>
+    /// <param name="restore">Rebuilds the event.</param>
+    public void RegisterEvent<TEvent>(string kind, Func<IReadOnlyDictionary<string, string>, TEvent> restore)
+        where TEvent : CustomEvent
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(restore);
+        if (customRestorers.ContainsKey(kind) && customKinds.GetValueOrDefault(typeof(TEvent)) != kind)
+        {
+            throw new InvalidOperationException($"custom event kind '{kind}' is already registered for another type");
+        }
+
+        customKinds[typeof(TEvent)] = kind;
+        customRestorers[kind] = restore;
+    }
+
+    /// <summary>Emits a custom event to its observers now, before this call returns.</summary>
+    /// <param name="customEvent">The event.</param>
+    /// <returns>A task that completes when every observer has run.</returns>
+    public Task EmitAsync(CustomEvent customEvent)
+    {
+        ArgumentNullException.ThrowIfNull(customEvent);
+        customEvent.RegisteredKind = customKinds.GetValueOrDefault(customEvent.GetType());
+        return EmitAsync((CharmEvent)customEvent);
+    }
+
+    /// <summary>Binds a stored value of the given key.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="key">The full key.</param>
+    /// <param name="typeInfo">Its source-generated JSON metadata.</param>
+    /// <param name="initial">The value when nothing is stored yet.</param>
+    /// <returns>The bound stored value.</returns>
+    internal StoredState<T> BindState<T>(string key, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, Func<T> initial) =>
+        state.Bind(key, typeInfo, initial);
+
+    internal void AddObserver(ObserverRegistration registration) => observers.Add(registration);
+
+    internal async Task EmitAsync(CharmEvent e)
+    {
+        var matching = observers.Where(o => o.Matches(e)).ToList();
+        if (matching.Count == 0)
+        {
+            Logger.LogDebug("No handler observes {Event}", e.Name);
+            return;
+        }
+
+        foreach (var observer in matching)
+        {
+            var notice = ToNotice(observer.Key, e);
+            if (notice is not null && state.Deferred.Any(n => n.Identity == notice.Identity))
+            {
+                Logger.LogDebug("Skipping {Event} for {Observer}: the same event is still deferred for it", e.Name, observer.Key);
+                continue;
+            }
+
+            e.ResetDeferral();
+            await observer.Handler(e);
+            if (e.IsDeferred && notice is not null)
+            {
+                Logger.LogInformation("Deferring {Event} for {Observer}", e.Name, observer.Key);
+                state.Deferred.Add(notice);
+            }
+        }
+    }
+
+    internal async Task ReemitDeferredAsync()
+    {
+        var queue = state.Deferred;
+        var pending = queue.ToList();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var notice = pending[i];
+            var e = Restore(notice);
+            var observer = e is null ? null : observers.FirstOrDefault(o => o.Key == notice.Observer && o.Matches(e));
+            if (e is null || observer is null)
+            {
+                Logger.LogWarning(
+                    "Dropping deferred {Event} for {Observer}: {Reason}",
+                    notice.Juju?.EventName ?? notice.CustomKind,
+                    notice.Observer,
+                    e is null ? "it cannot be rebuilt (its relation, or its event type, is gone)" : "no handler with that name observes it any more");
+                queue.Remove(notice);
+                continue;
+            }
+
+            Logger.LogDebug("Re-emitting deferred {Event} for {Observer} ({Index} of {Count})", e.Name, notice.Observer, i + 1, pending.Count);
+            e.IsReemitted = true;
+            e.ResetDeferral();
+            await observer.Handler(e);
+            if (!e.IsDeferred)
+            {
+                queue.Remove(notice);
+            }
+        }
+    }
+
+    internal async Task CollectStatusAsync()
+    {
+        if (observers.Any(o => o.EventType == typeof(CollectAppStatusEvent)) && Model.Unit.IsLeader)
+        {
+            var app = new CollectAppStatusEvent();
+            await EmitAsync(app);
+            if (app.Highest() is { } appStatus)
+            {
+                Model.App.Status = appStatus;
+            }
+        }
+
+        if (observers.Any(o => o.EventType == typeof(CollectUnitStatusEvent)))
+        {
+            var unit = new CollectUnitStatusEvent();
+            await EmitAsync(unit);
+            if (unit.Highest() is { } unitStatus)
+            {
+                Model.Unit.Status = unitStatus;
+            }
+        }
+    }
+
+    internal void Commit() => state.Commit();
+
+    private static DeferredNotice? ToNotice(string observer, CharmEvent e) => e switch
+    {
+        JujuEvent j when j.DeferRefusal is null => new DeferredNotice(observer, j.Snapshot, null, null),
+        CustomEvent c when c.RegisteredKind is { } kind =>
+            new DeferredNotice(observer, null, kind, new SortedDictionary<string, string>(c.Snapshot().ToDictionary(), StringComparer.Ordinal)),
+        _ => null,
+    };
+
+    private CharmEvent? Restore(DeferredNotice notice)
+    {
+        if (notice.Juju is { } snapshot)
+        {
+            var e = EventFactory.Create(snapshot, Model);
+            return e is RelationEvent { Relation.IsActive: false } and not RelationBrokenEvent ? null : e;
+        }
+
+        if (notice.CustomKind is { } kind && customRestorers.TryGetValue(kind, out var restore))
+        {
+            var custom = restore(notice.CustomFields ?? new SortedDictionary<string, string>(StringComparer.Ordinal));
+            custom.RegisteredKind = kind;
+            return custom;
+        }
+
+        return null;
+    }
+}
