@@ -893,7 +893,7 @@ public sealed partial class HookToolBackend : IJujuBackend
     {
         if (string.IsNullOrEmpty(key))
         {
-            throw new ArgumentException("action result keys must not be empty", paramName);
+            throw new ArgumentException("action result key \"\" is not valid: keys must not be empty", paramName);
         }
 
         foreach (var segment in key.Split('.'))

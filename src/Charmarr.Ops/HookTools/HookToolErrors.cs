@@ -25,7 +25,9 @@ internal static class HookToolErrors
             ? string.Create(CultureInfo.InvariantCulture, $"{tool} failed (exit {result.ExitCode})")
             : string.Create(CultureInfo.InvariantCulture, $"{tool} failed (exit {result.ExitCode}): {detail}");
 
-        if ((tool.StartsWith("relation-", StringComparison.Ordinal) || tool.StartsWith("network-", StringComparison.Ordinal))
+        // secret-grant/secret-revoke take -r too; their "relation not found" is about the relation, not the secret.
+        if ((tool.StartsWith("relation-", StringComparison.Ordinal) || tool.StartsWith("network-", StringComparison.Ordinal)
+                || tool is "secret-grant" or "secret-revoke")
             && Has(stderr, "relation not found"))
         {
             return new RelationNotFoundException(message, tool, result.ExitCode, stderr);
