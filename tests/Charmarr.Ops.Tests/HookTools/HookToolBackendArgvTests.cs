@@ -1,7 +1,7 @@
-using Xunit;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.HookTools;
 using Charmarr.Ops.Model;
+using Xunit;
 
 namespace Charmarr.Ops.Tests.HookTools;
 

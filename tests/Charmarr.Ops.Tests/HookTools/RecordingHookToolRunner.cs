@@ -1,5 +1,5 @@
-using Xunit;
 using Charmarr.Ops.HookTools;
+using Xunit;
 
 namespace Charmarr.Ops.Tests.HookTools;
 
