@@ -695,7 +695,7 @@ public sealed partial class HookToolBackend : IJujuBackend
         ArgumentException.ThrowIfNullOrEmpty(name);
         const string tool = "resource-get";
         var stdout = Run(tool, [name]);
-        var path = stdout.Trim();
+        var path = stdout.TrimEnd('\r', '\n');
         return path.Length == 0 ? throw HookToolErrors.BadOutput(tool, stdout, "no path") : path;
     }
 

@@ -354,6 +354,20 @@ public sealed class HookToolBackendParsingTests
         Assert.Equal("/var/lib/juju/agents/unit-app-0/resources/software/software.zip", Backend.GetResource("software"));
     }
 
+    [Fact]
+    public void GetResource_tolerates_a_trailing_newline_but_keeps_other_characters()
+    {
+        _runner.Returns("resource-get", "/srv/res/my file \n");
+        Assert.Equal("/srv/res/my file ", Backend.GetResource("software"));
+    }
+
+    [Fact]
+    public void GetResource_empty_output_is_a_model_error()
+    {
+        _runner.Returns("resource-get", "");
+        Assert.Throws<JujuModelException>(() => Backend.GetResource("software"));
+    }
+
     [Theory]
     [InlineData("config-get", "{\"a\":")]
     [InlineData("config-get", "key: value")]
