@@ -145,9 +145,9 @@ public sealed class CharmFramework
 
     internal async Task CollectStatusAsync()
     {
-        if (observers.Any(o => o.EventType == typeof(CollectAppStatusEvent)) && Model.Unit.IsLeader)
+        var app = new CollectAppStatusEvent();
+        if (observers.Any(o => o.Matches(app)) && Model.Unit.IsLeader)
         {
-            var app = new CollectAppStatusEvent();
             await EmitAsync(app);
             if (app.Highest() is { } appStatus)
             {
@@ -155,9 +155,9 @@ public sealed class CharmFramework
             }
         }
 
-        if (observers.Any(o => o.EventType == typeof(CollectUnitStatusEvent)))
+        var unit = new CollectUnitStatusEvent();
+        if (observers.Any(o => o.Matches(unit)))
         {
-            var unit = new CollectUnitStatusEvent();
             await EmitAsync(unit);
             if (unit.Highest() is { } unitStatus)
             {

@@ -7,8 +7,11 @@ namespace Charmarr.Ops.Framework;
 /// <param name="EventType">The event type observed (subclasses match too).</param>
 /// <param name="Scope">The name the event must concern, or <see langword="null"/> for any.</param>
 /// <param name="Handler">The handler.</param>
-internal sealed record ObserverRegistration(string Key, Type EventType, string? Scope, Func<CharmEvent, Task> Handler)
+/// <param name="Filter">An extra condition on the event, if any.</param>
+internal sealed record ObserverRegistration(string Key, Type EventType, string? Scope, Func<CharmEvent, Task> Handler, Func<CharmEvent, bool>? Filter = null)
 {
     public bool Matches(CharmEvent e) =>
-        EventType.IsInstanceOfType(e) && (Scope is null || string.Equals(Scope, e.Scope, StringComparison.Ordinal));
+        EventType.IsInstanceOfType(e)
+        && (Scope is null || string.Equals(Scope, e.Scope, StringComparison.Ordinal))
+        && (Filter is null || Filter(e));
 }

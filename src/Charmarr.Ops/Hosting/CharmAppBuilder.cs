@@ -1,0 +1,120 @@
+using System.Diagnostics.CodeAnalysis;
+using Charmarr.Ops.Backend;
+using Charmarr.Ops.Framework;
+using Charmarr.Ops.HookTools;
+using Charmarr.Ops.Logging;
+using Charmarr.Ops.Metadata;
+using Charmarr.Ops.Model;
+using Charmarr.Ops.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Charmarr.Ops.Hosting;
+
+/// <summary>
+/// Configures a charm application: the services the charm needs, and the framework's own defaults (hook tools for
+/// Juju, controller-side stored state, <c>juju-log</c> logging), each of which may be replaced before <see cref="Build{TCharm}"/>.
+/// </summary>
+public sealed class CharmAppBuilder
+{
+    private CharmMetadata? metadata;
+    private LogLevel minimumLevel = LogLevel.Debug;
+    private bool echoLogs;
+
+    internal CharmAppBuilder(IReadOnlyList<string> args)
+    {
+        Args = args;
+    }
+
+    /// <summary>The command-line arguments (Juju passes none; kept for tooling).</summary>
+    public IReadOnlyList<string> Args { get; }
+
+    /// <summary>The services: register what the charm's constructor asks for here.</summary>
+    public IServiceCollection Services { get; } = new ServiceCollection();
+
+    /// <summary>Registers services.</summary>
+    /// <param name="configure">Adds to <see cref="Services"/>.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder ConfigureServices(Action<IServiceCollection> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(Services);
+        return this;
+    }
+
+    /// <summary>Keeps stored state in a local file instead of the controller (machine charms, tests). On Kubernetes the file
+    /// is lost whenever the pod is replaced.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UseLocalStateFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Services.Replace(ServiceDescriptor.Singleton<IStateStore>(new FileStateStore(path)));
+        return this;
+    }
+
+    /// <summary>Talks to Juju through another backend (the Testing package's in-memory model).</summary>
+    /// <param name="backend">The backend.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UseBackend(IJujuBackend backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        Services.Replace(ServiceDescriptor.Singleton(backend));
+        return this;
+    }
+
+    /// <summary>Uses these metadata instead of reading the charm directory's YAML.</summary>
+    /// <param name="charmMetadata">The metadata.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UseMetadata(CharmMetadata charmMetadata)
+    {
+        ArgumentNullException.ThrowIfNull(charmMetadata);
+        metadata = charmMetadata;
+        return this;
+    }
+
+    /// <summary>Sets the lowest log level sent to <c>juju-log</c> (default: Debug; Juju's model config filters further).</summary>
+    /// <param name="level">The level.</param>
+    /// <param name="echoToStderr">Also write log lines to standard error.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UseLogLevel(LogLevel level, bool echoToStderr = false)
+    {
+        minimumLevel = level;
+        echoLogs = echoToStderr;
+        return this;
+    }
+
+    /// <summary>Finishes configuration.</summary>
+    /// <typeparam name="TCharm">The charm class; built by dependency injection for every dispatch.</typeparam>
+    /// <returns>The application.</returns>
+    public CharmApp Build<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCharm>()
+        where TCharm : CharmBase
+    {
+        var services = Services;
+        services.TryAddSingleton<IJujuBackend>(_ => new HookToolBackend());
+        services.TryAddSingleton<IStateStore>(sp => new JujuStateStore(sp.GetRequiredService<IJujuBackend>()));
+        services.AddSingleton(new CharmMetadataProvider(metadata));
+        services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(minimumLevel));
+        var level = minimumLevel;
+        var echo = echoLogs;
+        services.AddSingleton<ILoggerProvider>(sp => new JujuLoggerProvider(sp.GetRequiredService<IJujuBackend>(), level, echo));
+
+        services.AddScoped<DispatchScope>();
+        services.AddScoped(sp => sp.GetRequiredService<DispatchScope>().Context);
+        services.AddScoped(sp => sp.GetRequiredService<CharmMetadataProvider>().Get(sp.GetRequiredService<DispatchScope>().Context.CharmDir));
+        services.AddScoped(sp => new CharmModel(
+            sp.GetRequiredService<IJujuBackend>(),
+            sp.GetRequiredService<DispatchScope>().Context,
+            sp.GetRequiredService<CharmMetadata>()));
+        services.AddScoped(sp => new CharmFramework(
+            sp.GetRequiredService<CharmModel>(),
+            sp.GetRequiredService<IStateStore>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddScoped<TCharm>();
+        services.AddScoped<CharmBase>(sp => sp.GetRequiredService<TCharm>());
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return new CharmApp(provider);
+    }
+}
