@@ -70,6 +70,24 @@ public sealed class FakeJujuUnit : IDisposable
         }
     }
 
+    public void SetLeader(bool isLeader) => Mutate(m => m.IsLeader = isLeader);
+
+    public void SetConfig(string key, JsonNode? value) => Mutate(m => m.SetConfig(key, value));
+
+    /// Adds a relation (remote unit bags pre-filled with address keys) and returns its id.
+    public int AddRelation(string endpoint, string remoteApp, params string[] remoteUnits)
+    {
+        var id = 0;
+        Mutate(m => id = m.AddRelation(endpoint, remoteApp, remoteUnits).Id);
+        return id;
+    }
+
+    public void SetRemoteUnitData(int relationId, string unit, string key, string value) =>
+        Mutate(m => m.Relation(relationId).SetRemoteUnitData(unit, key, value));
+
+    public void SetRemoteAppData(int relationId, string key, string value) =>
+        Mutate(m => m.Relation(relationId).SetRemoteAppData(key, value));
+
     public HookRunResult RunHook(string hookName, int? relationId = null, string? remoteUnit = null) =>
         RunHook(hookName, new HookOptions { RelationId = relationId, RemoteUnit = remoteUnit });
 

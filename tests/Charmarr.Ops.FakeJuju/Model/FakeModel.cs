@@ -39,8 +39,6 @@ public sealed class FakeModel
     public List<LogLine> Logs { get; set; } = [];
     public FakeAction? Action { get; set; }
     public List<FakeAction> CompletedActions { get; set; } = [];
-    public List<FakeSecret> Secrets { get; set; } = [];
-    public int NextSecretNumber { get; set; } = 1;
 
     [JsonIgnore]
     public string AppName => UnitName.Split('/')[0];

@@ -76,16 +76,3 @@ public sealed class FakeAction
     public string Status { get; set; } = "running";
     public string Message { get; set; } = "";
 }
-
-public sealed class FakeSecret
-{
-    public string Id { get; set; } = "";
-    public string Owner { get; set; } = "application";
-    public string? Label { get; set; }
-    public string? Description { get; set; }
-    public string? Expire { get; set; }
-    public string? Rotate { get; set; }
-    public int Revision { get; set; } = 1;
-    public Dictionary<string, string> Content { get; set; } = [];
-    public List<string> Grants { get; set; } = [];
-}
