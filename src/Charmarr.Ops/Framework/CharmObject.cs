@@ -109,6 +109,29 @@ public abstract class CharmObject
     }
 
     /// <summary>
+    /// Handles an action with typed parameters. Parameters that do not fit <typeparamref name="TParams"/> fail the
+    /// action with a message naming the problem (the hook itself succeeds), so the operator can re-run it correctly.
+    /// </summary>
+    /// <typeparam name="TParams">The parameters record.</typeparam>
+    /// <param name="action">The action name, as declared.</param>
+    /// <param name="parameters">Source-generated JSON metadata for <typeparamref name="TParams"/>.</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="handlerName">Filled in by the compiler.</param>
+    protected void ObserveAction<TParams>(string action, JsonTypeInfo<TParams> parameters, Action<ActionEvent, TParams> handler, [CallerArgumentExpression(nameof(handler))] string handlerName = "")
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ObserveAction<TParams>(
+            action,
+            parameters,
+            (e, p) =>
+            {
+                handler(e, p);
+                return Task.CompletedTask;
+            },
+            handlerName);
+    }
+
+    /// <summary>
     /// Runs one reconcile handler on every event that may change what the charm should do (install, start,
     /// config-changed, update-status, upgrade, leadership, every relation event, storage-attached, Pebble events,
     /// secret-changed, and custom events); not on stop, remove, actions or collect-status.

@@ -15,6 +15,7 @@ internal sealed record DeferredNotice(
     SortedDictionary<string, string>? CustomFields)
 {
     /// <summary>A canonical text of the notice, equal for equal notices (used to skip duplicates).</summary>
+    [JsonIgnore]
     public string Identity => System.Text.Json.JsonSerializer.Serialize(this, FrameworkJson.Default.DeferredNotice);
 }
 
