@@ -19,6 +19,6 @@ internal sealed record DeferredNotice(
     public string Identity => System.Text.Json.JsonSerializer.Serialize(this, FrameworkJson.Default.DeferredNotice);
 }
 
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(List<DeferredNotice>))]
 internal sealed partial class FrameworkJson : JsonSerializerContext;

@@ -11,7 +11,7 @@ namespace Charmarr.Ops.Tests.EndToEnd;
 /// </summary>
 public sealed class SampleCharmEndToEndTests : IDisposable
 {
-    private readonly SampleCharmDirectory charm = new();
+    private readonly DotnetCharmDirectory charm = SampleCharmDirectory.Create();
     private readonly FakeJujuUnit unit;
 
     public SampleCharmEndToEndTests()
@@ -97,7 +97,7 @@ public sealed class SampleCharmEndToEndTests : IDisposable
 
         var queue = JsonNode.Parse(second.Model.UnitState["#deferred#"])!.AsArray();
         Assert.Single(queue);
-        Assert.Equal("SampleCharm/OnDbChanged", queue[0]!["Observer"]!.GetValue<string>());
+        Assert.Equal("SampleCharm/OnDbChanged", queue[0]!["observer"]!.GetValue<string>());
     }
 
     [Fact]
