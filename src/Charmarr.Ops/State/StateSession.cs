@@ -74,7 +74,10 @@ internal sealed class StateSession(IStateStore store)
             }
         }
 
-        store.Save(changed, deleted);
+        if (changed.Count > 0 || deleted.Count > 0)
+        {
+            store.Save(changed, deleted);
+        }
     }
 
     private static List<DeferredNotice> ReadDeferred(string? json)
