@@ -144,6 +144,12 @@ public abstract class CharmObject
         Framework.AddObserver(new ObserverRegistration(Key(handlerName), typeof(CharmEvent), null, handler, e => e.IsReconcilable));
     }
 
+    /// <summary>Runs one reconcile handler on every reconcilable event (see the asynchronous overload).</summary>
+    /// <param name="handler">The reconcile handler.</param>
+    /// <param name="handlerName">Filled in by the compiler.</param>
+    protected void ObserveReconcile(Action<CharmEvent> handler, [CallerArgumentExpression(nameof(handler))] string handlerName = "") =>
+        ObserveReconcile(Sync(handler), handlerName);
+
     /// <summary>
     /// Binds a stored value kept under <c>&lt;path&gt;/&lt;name&gt;</c>. It is read on first use and saved at the end of a
     /// successful dispatch when it changed.

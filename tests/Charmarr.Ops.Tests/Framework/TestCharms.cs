@@ -55,7 +55,7 @@ internal sealed class CountingCharm : CharmBase
     {
         counter = GetStoredState(TestJson.Default.Counter, () => new Counter(0));
         Observe<ConfigChangedEvent>(OnConfigChanged);
-        Observe<UpdateStatusEvent>(_ => _ = counter.Value.Count);
+        Observe<UpdateStatusEvent>(_ => GC.KeepAlive(counter.Value));
     }
 
     private void OnConfigChanged(ConfigChangedEvent e)
