@@ -38,7 +38,11 @@ public sealed partial record JujuVersion(int Major, int Minor, int Patch, string
             throw new FormatException($"\"{text}\" is not a valid Juju version");
         }
 
-        static int Number(Group g) => g.Success ? int.Parse(g.Value, CultureInfo.InvariantCulture) : 0;
+        int Number(Group g) => !g.Success
+            ? 0
+            : int.TryParse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? n
+                : throw new FormatException($"\"{text}\" is not a valid Juju version: {g.Value} is too large");
         return new JujuVersion(
             Number(match.Groups["major"]),
             Number(match.Groups["minor"]),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -35,19 +36,22 @@ public static class ConfigValues
             ConfigOptionType.String or ConfigOptionType.Secret when kind == JsonValueKind.String => JsonValue.Create(v.GetValue<string>()),
             ConfigOptionType.Boolean when kind is JsonValueKind.True or JsonValueKind.False => JsonValue.Create(kind == JsonValueKind.True),
             ConfigOptionType.Int when kind == JsonValueKind.Number && TryLong(v, out var l) => JsonValue.Create(l),
-            ConfigOptionType.Float when kind == JsonValueKind.Number => JsonValue.Create(v.GetValue<double>()),
+            ConfigOptionType.Float when kind == JsonValueKind.Number && TryDouble(v, out var d) => JsonValue.Create(d),
             _ => null,
         };
     }
 
+    // A JsonValue may wrap any numeric CLR type (parsed JSON, or int/long/double built in memory), and GetValue<T>
+    // converts only between some of them; the JSON text of the number is the one form they all share.
     private static bool TryLong(JsonValue value, out long result)
     {
-        if (value.TryGetValue(out result))
+        var text = value.ToJsonString();
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result))
         {
             return true;
         }
 
-        if (value.TryGetValue<double>(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9.2e18)
+        if (TryDouble(value, out var d) && d == Math.Floor(d) && Math.Abs(d) < 9.2e18)
         {
             result = (long)d;
             return true;
@@ -55,4 +59,7 @@ public static class ConfigValues
 
         return false;
     }
+
+    private static bool TryDouble(JsonValue value, out double result) =>
+        double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out result);
 }

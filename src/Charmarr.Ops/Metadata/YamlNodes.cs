@@ -6,8 +6,12 @@ using YamlDotNet.RepresentationModel;
 namespace Charmarr.Ops.Metadata;
 
 /// <summary>Reads typed values out of a YAML tree, reporting problems with the file and line.</summary>
-internal sealed class YamlNodes(string file)
+internal sealed partial class YamlNodes(string file)
 {
+    // Empty bodies ("db:" with nothing under it) read as fresh empty mappings, which have no position of their own;
+    // errors about them are reported where the empty value stood.
+    private readonly Dictionary<YamlNode, YamlNode> standIns = new(ReferenceEqualityComparer.Instance);
+
     public string File { get; } = file;
 
     public YamlMappingNode? ParseRoot(string text)
@@ -31,8 +35,11 @@ internal sealed class YamlNodes(string file)
             ?? throw Error(stream.Documents[0].RootNode, "the top level must be a mapping of keys to values");
     }
 
-    public CharmMetadataException Error(YamlNode node, string problem) =>
-        new(File, node.Start.Line, node.Start.Column, problem);
+    public CharmMetadataException Error(YamlNode node, string problem)
+    {
+        var at = standIns.GetValueOrDefault(node, node);
+        return new(File, at.Start.Line, at.Start.Column, problem);
+    }
 
     public static YamlNode? Child(YamlMappingNode? map, string key) =>
         map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
@@ -52,12 +59,20 @@ internal sealed class YamlNodes(string file)
         };
     }
 
-    public YamlMappingNode MappingValue(YamlNode node, string what) => node switch
+    public YamlMappingNode MappingValue(YamlNode node, string what)
     {
-        YamlMappingNode m => m,
-        YamlScalarNode s when IsNull(s) => new YamlMappingNode(),
-        _ => throw Error(node, $"{what} must be a mapping"),
-    };
+        switch (node)
+        {
+            case YamlMappingNode m:
+                return m;
+            case YamlScalarNode s when IsNull(s):
+                var empty = new YamlMappingNode();
+                standIns[empty] = s;
+                return empty;
+            default:
+                throw Error(node, $"{what} must be a mapping");
+        }
+    }
 
     public string? String(YamlMappingNode? parent, string key)
     {
@@ -165,11 +180,15 @@ internal sealed class YamlNodes(string file)
             return JsonValue.Create(l);
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d))
+        if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d))
         {
             return JsonValue.Create(d);
         }
 
         return JsonValue.Create(text);
     }
+
+    // YAML 1.2 core-schema floats; NaN and infinities (.nan, .inf) have no JSON form and stay strings.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex FloatPattern();
 }

@@ -200,7 +200,7 @@ public sealed class CharmMetadataErrorTests
         Assert.Contains("Duplicate key", ex.Problem);
     }
 
-    [Fact(Skip = "bug: an endpoint with an empty body ('db:' with nothing under it) is replaced by a fresh YamlMappingNode in YamlNodes.MappingValue, so RequiredString reports the error at that node's default position: 'charmcraft.yaml:1:1: endpoint 'db' needs 'interface'' instead of line 3")]
+    [Fact]
     public void Endpoint_with_an_empty_body_is_refused_at_its_line()
     {
         var ex = Fails("""
@@ -212,7 +212,7 @@ public sealed class CharmMetadataErrorTests
         Assert.Contains("'interface'", ex.Problem);
     }
 
-    [Fact(Skip = "bug: a config option with an empty body ('port:' with nothing under it) gets a fresh YamlMappingNode from YamlNodes.MappingValue, so the 'needs a type' error is reported at 'charmcraft.yaml:1:1' instead of the option's line 4")]
+    [Fact]
     public void Config_option_with_an_empty_body_is_refused_at_its_line()
     {
         var ex = Fails("""
