@@ -26,10 +26,7 @@ public abstract class CollectStatusEvent : CharmEvent
     public void AddStatus(Status status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        if (!status.IsSettable)
-        {
-            throw new ArgumentException($"a charm cannot set status \"{status.Name}\"; add active, blocked, maintenance or waiting", nameof(status));
-        }
+        status.ThrowIfNotSettable(nameof(status));
 
         statuses.Add(status);
     }

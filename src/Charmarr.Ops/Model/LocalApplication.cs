@@ -34,10 +34,7 @@ public sealed class LocalApplication
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            if (!value.IsSettable)
-            {
-                throw new ArgumentException($"a charm cannot set status \"{value.Name}\"; use active, blocked, maintenance or waiting", nameof(value));
-            }
+            value.ThrowIfNotSettable(nameof(value));
 
             RequireLeader("set the application status");
             model.Backend.SetStatus(value, application: true);

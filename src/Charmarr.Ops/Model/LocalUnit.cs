@@ -33,10 +33,7 @@ public sealed class LocalUnit
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            if (!value.IsSettable)
-            {
-                throw new ArgumentException($"a charm cannot set status \"{value.Name}\"; use active, blocked, maintenance or waiting", nameof(value));
-            }
+            value.ThrowIfNotSettable(nameof(value));
 
             model.Backend.SetStatus(value, application: false);
             status = value;

@@ -31,6 +31,17 @@ public sealed record Status(StatusKind Kind, string Message = "")
     /// <summary>Whether a charm may set this status with <c>status-set</c>.</summary>
     public bool IsSettable => Kind is StatusKind.Active or StatusKind.Blocked or StatusKind.Maintenance or StatusKind.Waiting;
 
+    /// <summary>Throws unless a charm may set this status.</summary>
+    /// <param name="paramName">The argument that held the status.</param>
+    /// <exception cref="ArgumentException">The status is error, unknown or terminated.</exception>
+    internal void ThrowIfNotSettable(string paramName)
+    {
+        if (!IsSettable)
+        {
+            throw new ArgumentException($"a charm cannot set status \"{Name}\"; use active, blocked, maintenance or waiting", paramName);
+        }
+    }
+
     /// <summary>The priority used to pick one status out of many: error &gt; blocked &gt; maintenance &gt; waiting &gt; active &gt; others.</summary>
     public int Priority => Kind switch
     {

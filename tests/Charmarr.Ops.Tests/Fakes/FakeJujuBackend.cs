@@ -144,7 +144,21 @@ internal sealed class FakeJujuBackend : IJujuBackend
 
     public void LogAction(string message) => Calls.Add("action-log");
 
-    public void Log(JujuLogLevel level, string message) => Calls.Add("juju-log");
+    public List<(JujuLogLevel Level, string Message)> LogLines { get; } = [];
+
+    /// <summary>When set, juju-log fails with this exception.</summary>
+    public Exception? LogFailure { get; set; }
+
+    public void Log(JujuLogLevel level, string message)
+    {
+        Calls.Add("juju-log");
+        if (LogFailure is not null)
+        {
+            throw LogFailure;
+        }
+
+        LogLines.Add((level, message));
+    }
 
     public void OpenPort(Port port)
     {
@@ -178,11 +192,32 @@ internal sealed class FakeJujuBackend : IJujuBackend
 
     public void AddStorage(string name, int count) => throw new NotSupportedException();
 
-    public IReadOnlyDictionary<string, string> GetState() => throw new NotSupportedException();
+    public Dictionary<string, string> State { get; } = new(StringComparer.Ordinal);
 
-    public void SetState(IReadOnlyDictionary<string, string> values) => throw new NotSupportedException();
+    public List<string> StateWrites { get; } = [];
 
-    public void DeleteState(string key) => throw new NotSupportedException();
+    public IReadOnlyDictionary<string, string> GetState()
+    {
+        Calls.Add("state-get");
+        return new Dictionary<string, string>(State, StringComparer.Ordinal);
+    }
+
+    public void SetState(IReadOnlyDictionary<string, string> values)
+    {
+        Calls.Add("state-set");
+        StateWrites.Add("state-set " + string.Join(',', values.Keys));
+        foreach (var (key, value) in values)
+        {
+            State[key] = value;
+        }
+    }
+
+    public void DeleteState(string key)
+    {
+        Calls.Add("state-delete");
+        StateWrites.Add("state-delete " + key);
+        State.Remove(key);
+    }
 
     public string AddSecret(IReadOnlyDictionary<string, string> content, SecretOwner owner, SecretOptions options) =>
         throw new NotSupportedException();
