@@ -17,12 +17,6 @@ public sealed partial class HookToolBackend : IJujuBackend
     /// <summary>The longest single argument Linux passes to a process (MAX_ARG_STRLEN, 131072, less the terminating NUL).</summary>
     internal const int MaxArgumentBytes = 131071;
 
-    /// <summary>Juju's limit on a <c>state-set</c> key, in bytes.</summary>
-    internal const int MaxStateKeyBytes = 256;
-
-    /// <summary>Juju's limit on a <c>state-set</c> value, in bytes.</summary>
-    internal const int MaxStateValueBytes = 65536;
-
     private const string Json = "--format=json";
 
     private readonly IHookToolRunner _runner;
@@ -433,16 +427,16 @@ public sealed partial class HookToolBackend : IJujuBackend
             }
 
             ArgumentNullException.ThrowIfNull(value, $"{nameof(values)}[\"{key}\"]");
-            if (Encoding.UTF8.GetByteCount(key) > MaxStateKeyBytes)
+            if (Encoding.UTF8.GetByteCount(key) > JujuLimits.MaxStateKeyBytes)
             {
                 throw new ArgumentException(
-                    $"state key \"{Shorten(key)}\" is longer than Juju's limit of {MaxStateKeyBytes} bytes", nameof(values));
+                    $"state key \"{Shorten(key)}\" is longer than Juju's limit of {JujuLimits.MaxStateKeyBytes} bytes", nameof(values));
             }
 
-            if (Encoding.UTF8.GetByteCount(value) > MaxStateValueBytes)
+            if (Encoding.UTF8.GetByteCount(value) > JujuLimits.MaxStateValueBytes)
             {
                 throw new ArgumentException(
-                    $"the value of state key \"{Shorten(key)}\" is longer than Juju's limit of {MaxStateValueBytes} bytes", nameof(values));
+                    $"the value of state key \"{Shorten(key)}\" is longer than Juju's limit of {JujuLimits.MaxStateValueBytes} bytes", nameof(values));
             }
         }
 

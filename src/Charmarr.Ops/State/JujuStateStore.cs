@@ -10,10 +10,10 @@ namespace Charmarr.Ops.State;
 public sealed class JujuStateStore : IStateStore
 {
     /// <summary>The most bytes Juju keeps under one key.</summary>
-    public const int MaxValueBytes = 65536;
+    public const int MaxValueBytes = JujuLimits.MaxStateValueBytes;
 
     /// <summary>The longest key Juju accepts, in bytes.</summary>
-    public const int MaxKeyBytes = 256;
+    public const int MaxKeyBytes = JujuLimits.MaxStateKeyBytes;
 
     private readonly IJujuBackend backend;
 
