@@ -96,7 +96,8 @@ public sealed class CharmFramework
         foreach (var observer in matching)
         {
             var notice = ToNotice(observer.Key, e);
-            if (notice is not null && state.Deferred.Any(n => n.Identity == notice.Identity))
+            var identity = notice?.Identity;
+            if (identity is not null && state.Deferred.Any(n => n.Identity == identity))
             {
                 Logger.LogDebug("Skipping {Event} for {Observer}: the same event is still deferred for it", e.Name, observer.Key);
                 continue;
