@@ -1,0 +1,24 @@
+using Charmarr.Ops.Testing.Pebble.State;
+
+namespace Charmarr.Ops.Testing.Pebble.Exec;
+
+/// <summary>One exec: its change and task, the resolved request, and the handler that will simulate it.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design", "CA1001", Justification = "A CancellationTokenSource without a timer holds nothing to release; sessions live as long as the simulator.")]
+internal sealed class ExecSession(TaskEntity task, ExecRequest request, ExecHandler handler, bool splitStderr)
+{
+    private readonly CancellationTokenSource kill = new();
+
+    public TaskEntity Task { get; } = task;
+    public ExecRequest Request { get; } = request;
+    public ExecHandler Handler { get; } = handler;
+    public bool SplitStderr { get; } = splitStderr;
+
+    /// <summary>Signals the client sent on the control websocket, in order.</summary>
+    public List<string> Signals { get; } = [];
+
+    /// <summary>Cancelled when the process is killed (abort, SIGKILL, SIGTERM, control socket lost).</summary>
+    public CancellationToken Killed => kill.Token;
+
+    public void Kill() => kill.Cancel();
+}

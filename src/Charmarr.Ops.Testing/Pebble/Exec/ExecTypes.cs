@@ -1,0 +1,41 @@
+namespace Charmarr.Ops.Testing.Pebble;
+
+/// <summary>What an exec handler is asked to run, after Pebble's service-context merge and defaults.</summary>
+/// <param name="Command">The argv.</param>
+/// <param name="Environment">The final environment (defaults, then the service context's, then the request's).</param>
+/// <param name="WorkingDir">The working directory.</param>
+/// <param name="UserId">The uid it runs as, if set.</param>
+/// <param name="User">The user name, if set.</param>
+/// <param name="GroupId">The gid, if set.</param>
+/// <param name="Group">The group name, if set.</param>
+/// <param name="Timeout">The exec timeout, if any (the handler's token is cancelled when it expires).</param>
+/// <param name="Stdin">Everything the client sent on stdin, up to its end.</param>
+/// <param name="ServiceContext">The service whose context was merged, if any.</param>
+public sealed record ExecRequest(
+    IReadOnlyList<string> Command,
+    IReadOnlyDictionary<string, string> Environment,
+    string WorkingDir,
+    int? UserId,
+    string? User,
+    int? GroupId,
+    string? Group,
+    TimeSpan? Timeout,
+    ReadOnlyMemory<byte> Stdin,
+    string? ServiceContext);
+
+/// <summary>What a simulated command did: its exit code and output.</summary>
+/// <param name="ExitCode">The exit code (non-zero is not a change error).</param>
+/// <param name="Stdout">Bytes written to stdout.</param>
+/// <param name="Stderr">Bytes written to stderr (sent on stdout when the client combines them).</param>
+public sealed record ExecResult(int ExitCode, ReadOnlyMemory<byte> Stdout, ReadOnlyMemory<byte> Stderr)
+{
+    /// <summary>A command that exits with <paramref name="exitCode"/> and prints the given UTF-8 text.</summary>
+    public static ExecResult FromText(int exitCode, string stdout = "", string stderr = "") =>
+        new(exitCode, System.Text.Encoding.UTF8.GetBytes(stdout), System.Text.Encoding.UTF8.GetBytes(stderr));
+}
+
+/// <summary>Simulates one command; the token is cancelled on timeout, abort, or a SIGKILL/SIGTERM from the client.</summary>
+/// <param name="request">The command and its context.</param>
+/// <param name="cancellationToken">Cancelled when the process would be killed.</param>
+/// <returns>The command's exit code and output.</returns>
+public delegate Task<ExecResult> ExecHandler(ExecRequest request, CancellationToken cancellationToken);
