@@ -131,8 +131,11 @@ internal sealed class ExecManager(SimulatorParts parts)
         }
     }
 
-    /// <summary>Runs the handler with the client's stdin and settles the task: exit code, or Error on timeout/failure.</summary>
-    public async Task<ExecResult?> RunAsync(ExecSession session, ReadOnlyMemory<byte> stdin)
+    /// <summary>
+    /// Reads the client's stdin, runs the handler and settles the task: exit code, or Error on timeout/failure.
+    /// The exec timeout covers both. Returns null when the task errored.
+    /// </summary>
+    public async Task<ExecResult?> RunAsync(ExecSession session, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> readStdin)
     {
         using var timeout = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, session.Killed);
@@ -141,7 +144,7 @@ internal sealed class ExecManager(SimulatorParts parts)
         string? error = null;
         try
         {
-            var running = session.Handler(session.Request with { Stdin = stdin }, linked.Token);
+            var running = ReadThenRunAsync(session, readStdin, linked.Token);
             result = limit is { } l ? await running.WaitAsync(l, parts.Time).ConfigureAwait(false) : await running.ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -180,6 +183,13 @@ internal sealed class ExecManager(SimulatorParts parts)
         }
 
         return error is null ? result : null;
+    }
+
+    private static async Task<ExecResult> ReadThenRunAsync(
+        ExecSession session, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> readStdin, CancellationToken cancellationToken)
+    {
+        var stdin = await readStdin(cancellationToken).ConfigureAwait(false);
+        return await session.Handler(session.Request with { Stdin = stdin }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
