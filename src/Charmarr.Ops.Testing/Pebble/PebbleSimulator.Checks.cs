@@ -21,6 +21,15 @@ public sealed partial class PebbleSimulator
         }
     }
 
+    /// <summary><c>GET /v1/health</c>: false when a matching check is down (ready covers alive and unset levels).</summary>
+    public bool IsHealthy(string? level = null, params IReadOnlyCollection<string> names) =>
+        !GetChecks(null, names).Any(c => c.Status == "down" && level switch
+        {
+            "alive" => c.Level == "alive",
+            "ready" => c.Level is "alive" or "ready" or "",
+            _ => true,
+        });
+
     /// <summary>Test hook: a run of the check succeeded (recovers a down check, resets the failure count).</summary>
     public void ReportCheckSuccess(string name)
     {

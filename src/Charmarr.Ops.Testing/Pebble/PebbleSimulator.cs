@@ -42,11 +42,27 @@ public sealed partial class PebbleSimulator
             throw SimulatedPebbleException.BadRequest("label must be set");
         }
 
+        AddLayer(() => Parts.Layers.Add(label, yaml, combine, inner));
+    }
+
+    /// <summary>Adds a layer built in memory (the in-process client's typed layers).</summary>
+    internal void AddLayer(PlanLayer layer, bool combine)
+    {
+        if (layer.Label.Length == 0)
+        {
+            throw SimulatedPebbleException.BadRequest("label must be set");
+        }
+
+        AddLayer(() => Parts.Layers.Add(layer, combine, inner: false));
+    }
+
+    private void AddLayer(Action add)
+    {
         lock (Parts.Gate)
         {
             try
             {
-                Parts.Layers.Add(label, yaml, combine, inner);
+                add();
             }
             catch (LayerException e)
             {
@@ -54,6 +70,15 @@ public sealed partial class PebbleSimulator
             }
 
             Parts.Checks.PlanChanged();
+        }
+    }
+
+    /// <summary>The combined plan (a copy of the model) and its YAML, read together.</summary>
+    internal (PlanLayer Plan, string Yaml) Plan()
+    {
+        lock (Parts.Gate)
+        {
+            return (LayerStack.Combine([Parts.Layers.Plan]), PlanYamlWriter.Render(Parts.Layers.Plan));
         }
     }
 

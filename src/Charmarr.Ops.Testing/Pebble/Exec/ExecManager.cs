@@ -112,7 +112,7 @@ internal sealed class ExecManager(SimulatorParts parts)
         var change = parts.Changes.New("exec", summary);
         var task = parts.Changes.AddTask(change, "exec", summary);
         parts.Changes.SetTaskStatus(task, "Doing");
-        var request = new ExecRequest(spec.Command, final, workingDir, uid, user, gid, group, spec.Timeout, ReadOnlyMemory<byte>.Empty, NullIfEmpty(spec.ServiceContext));
+        var request = new ExecRequest(spec.Command, final, workingDir, uid, user, gid, group, spec.Timeout, Stream.Null, NullIfEmpty(spec.ServiceContext));
         var session = new ExecSession(task, request, handler, spec.SplitStderr);
         task.OnAbort = session.Kill;
         sessions[task.Id] = session;
@@ -131,11 +131,9 @@ internal sealed class ExecManager(SimulatorParts parts)
         }
     }
 
-    /// <summary>
-    /// Reads the client's stdin, runs the handler and settles the task: exit code, or Error on timeout/failure.
-    /// The exec timeout covers both. Returns null when the task errored.
-    /// </summary>
-    public async Task<ExecResult?> RunAsync(ExecSession session, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> readStdin)
+    /// <summary>Runs the handler with the client's stdin and settles the task: exit code, or Error on timeout/failure.
+    /// Returns null when the task errored.</summary>
+    public async Task<ExecResult?> RunAsync(ExecSession session, Stream stdin)
     {
         using var timeout = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, session.Killed);
@@ -144,7 +142,7 @@ internal sealed class ExecManager(SimulatorParts parts)
         string? error = null;
         try
         {
-            var running = ReadThenRunAsync(session, readStdin, linked.Token);
+            var running = session.Handler(session.Request with { Stdin = stdin }, linked.Token);
             result = limit is { } l ? await running.WaitAsync(l, parts.Time).ConfigureAwait(false) : await running.ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -183,13 +181,6 @@ internal sealed class ExecManager(SimulatorParts parts)
         }
 
         return error is null ? result : null;
-    }
-
-    private static async Task<ExecResult> ReadThenRunAsync(
-        ExecSession session, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> readStdin, CancellationToken cancellationToken)
-    {
-        var stdin = await readStdin(cancellationToken).ConfigureAwait(false);
-        return await session.Handler(session.Request with { Stdin = stdin }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -9,7 +9,8 @@ namespace Charmarr.Ops.Testing.Pebble;
 /// <param name="GroupId">The gid, if set.</param>
 /// <param name="Group">The group name, if set.</param>
 /// <param name="Timeout">The exec timeout, if any (the handler's token is cancelled when it expires).</param>
-/// <param name="Stdin">Everything the client sent on stdin, up to its end.</param>
+/// <param name="Stdin">The client's stdin as it arrives; reading it to the end waits for the client to close stdin,
+/// so a handler that never reads it runs at once, like a command that ignores its stdin.</param>
 /// <param name="ServiceContext">The service whose context was merged, if any.</param>
 public sealed record ExecRequest(
     IReadOnlyList<string> Command,
@@ -20,8 +21,21 @@ public sealed record ExecRequest(
     int? GroupId,
     string? Group,
     TimeSpan? Timeout,
-    ReadOnlyMemory<byte> Stdin,
-    string? ServiceContext);
+    Stream Stdin,
+    string? ServiceContext)
+{
+    /// <summary>Reads stdin to its end (until the client closes it).</summary>
+    public async Task<byte[]> ReadStdinAsync(CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await Stdin.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads stdin to its end as UTF-8 text.</summary>
+    public async Task<string> ReadStdinTextAsync(CancellationToken cancellationToken = default) =>
+        System.Text.Encoding.UTF8.GetString(await ReadStdinAsync(cancellationToken).ConfigureAwait(false));
+}
 
 /// <summary>What a simulated command did: its exit code and output.</summary>
 /// <param name="ExitCode">The exit code (non-zero is not a change error).</param>

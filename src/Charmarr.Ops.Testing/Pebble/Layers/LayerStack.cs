@@ -15,11 +15,7 @@ internal sealed class LayerStack
     /// <summary>Adds a layer as <c>POST /v1/layers</c> does; throws <see cref="LayerException"/> with Pebble's message and status.</summary>
     public void Add(string label, string yaml, bool combine, bool inner)
     {
-        if (label.StartsWith("pebble-", StringComparison.Ordinal))
-        {
-            throw new LayerException("cannot parse layer YAML: cannot use reserved label prefix \"pebble-\"");
-        }
-
+        CheckLabel(label);
         PlanLayer layer;
         try
         {
@@ -30,6 +26,36 @@ internal sealed class LayerStack
             throw new LayerException("cannot parse layer YAML: " + e.Message);
         }
 
+        AddParsed(layer, combine, inner);
+    }
+
+    /// <summary>Adds a layer built in memory (the in-process client's typed layers), validated like a parsed one.</summary>
+    public void Add(PlanLayer layer, bool combine, bool inner)
+    {
+        CheckLabel(layer.Label);
+        try
+        {
+            LayerValidator.ValidateLayer(layer);
+        }
+        catch (LayerException e)
+        {
+            throw new LayerException("cannot parse layer YAML: " + e.Message);
+        }
+
+        AddParsed(layer, combine, inner);
+    }
+
+    private static void CheckLabel(string label)
+    {
+        if (label.StartsWith("pebble-", StringComparison.Ordinal))
+        {
+            throw new LayerException("cannot parse layer YAML: cannot use reserved label prefix \"pebble-\"");
+        }
+    }
+
+    private void AddParsed(PlanLayer layer, bool combine, bool inner)
+    {
+        var label = layer.Label;
         var candidate = new List<PlanLayer>(layers);
         var existing = candidate.FindIndex(l => l.Label == label);
         if (existing >= 0)

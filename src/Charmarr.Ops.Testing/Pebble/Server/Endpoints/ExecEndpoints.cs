@@ -107,7 +107,15 @@ internal static class ExecEndpoints
             return null;
         }
 
-        await DrainUntilClosedAsync(socket, request.Aborted).ConfigureAwait(false);
+        if (websocketId == "stdio")
+        {
+            await sockets.StdioClosed.Task.WaitAsync(request.Aborted).ConfigureAwait(false);
+        }
+        else
+        {
+            await DrainUntilClosedAsync(socket, request.Aborted).ConfigureAwait(false);
+        }
+
         return null;
     }
 

@@ -23,13 +23,7 @@ internal static class SystemEndpoints
             throw SimulatedPebbleException.BadRequest("level must be \"alive\" or \"ready\"");
         }
 
-        var names = Query.List(request.Context, "names");
-        var healthy = !request.Simulator.GetChecks(null, names).Any(c => c.Status == "down" && level switch
-        {
-            "alive" => c.Level == "alive",
-            "ready" => c.Level is "alive" or "ready" or "",
-            _ => true,
-        });
+        var healthy = request.Simulator.IsHealthy(level.Length == 0 ? null : level, Query.List(request.Context, "names"));
         var envelope = new Envelope("sync", healthy ? 200 : 502, null, new JsonObject { ["healthy"] = healthy }, true);
         return Task.FromResult<Envelope?>(envelope);
     }

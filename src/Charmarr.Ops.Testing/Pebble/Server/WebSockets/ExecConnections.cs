@@ -27,6 +27,9 @@ internal sealed class ExecSockets(ExecSession session)
 
     public TaskCompletionSource<WebSocket> Control { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes when the client has closed (or dropped) the stdio websocket, which the stdin pump reads to its end.</summary>
+    public TaskCompletionSource StdioClosed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Completes once the process has exited and its output has been sent (or the exec failed).</summary>
     public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Net.WebSockets;
 using System.Text.Json;
 
@@ -30,7 +31,10 @@ internal static class ExecRunner
 
         var stdio = await sockets.Stdio.Task.ConfigureAwait(false);
         _ = ReadControlAsync(sockets);
-        var result = await simulator.Parts.Exec.RunAsync(session, cancel => ReadStdinAsync(stdio, cancel)).ConfigureAwait(false);
+        var stdin = new Pipe();
+        _ = PumpStdinAsync(stdio, stdin.Writer, sockets.StdioClosed);
+        await using var stdinStream = stdin.Reader.AsStream();
+        var result = await simulator.Parts.Exec.RunAsync(session, stdinStream).ConfigureAwait(false);
         try
         {
             var stdout = result?.Stdout ?? ReadOnlyMemory<byte>.Empty;
@@ -55,39 +59,50 @@ internal static class ExecRunner
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadStdinAsync(WebSocket stdio, CancellationToken cancellationToken)
+    // The only reader of the stdio socket: BINARY frames are stdin, TEXT {"command":"end"} (or a close) ends it;
+    // it keeps reading after that so the client's close handshake is answered.
+    private static async Task PumpStdinAsync(WebSocket stdio, PipeWriter stdin, TaskCompletionSource closed)
     {
-        using var stdin = new MemoryStream();
         var buffer = new byte[ChunkSize];
-        while (true)
+        var open = true;
+        try
         {
-            ValueWebSocketReceiveResult received;
-            using var message = new MemoryStream();
-            do
+            while (true)
             {
-                try
+                using var message = new MemoryStream();
+                ValueWebSocketReceiveResult received;
+                do
                 {
-                    received = await stdio.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    received = await stdio.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                    message.Write(buffer, 0, received.Count);
                 }
-                catch (WebSocketException)
+                while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
+
+                if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    return stdin.ToArray();
-                }
-
-                message.Write(buffer, 0, received.Count);
-            }
-            while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
-
-            switch (received.MessageType)
-            {
-                case WebSocketMessageType.Close:
-                    return stdin.ToArray();
-                case WebSocketMessageType.Binary:
-                    message.WriteTo(stdin);
+                    await stdio.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
                     break;
-                case WebSocketMessageType.Text when Command(message.ToArray()) == "end":
-                    return stdin.ToArray();
+                }
+
+                if (open && received.MessageType == WebSocketMessageType.Binary)
+                {
+                    await stdin.WriteAsync(message.ToArray(), CancellationToken.None).ConfigureAwait(false);
+                }
+                else if (open && Command(message.ToArray()) == "end")
+                {
+                    open = false;
+                    await stdin.CompleteAsync().ConfigureAwait(false);
+                }
             }
+        }
+        catch (WebSocketException)
+        {
+            // Dropped by the client.
+        }
+        finally
+        {
+            await stdin.CompleteAsync().ConfigureAwait(false);
+            closed.TrySetResult();
         }
     }
 
