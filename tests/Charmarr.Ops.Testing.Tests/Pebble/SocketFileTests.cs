@@ -174,13 +174,31 @@ public sealed class SocketFileTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/files?action=read&path=/big");
         request.Headers.TryAddWithoutValidation("Accept", "multipart/form-data");
 
-        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        var counted = new MemoryStream();
+        var error = await Record.ExceptionAsync(async () =>
         {
             using var response = await pebble.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
-            await (await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken)).CopyToAsync(Stream.Null, TestContext.Current.CancellationToken);
+            await (await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken)).CopyToAsync(counted, TestContext.Current.CancellationToken);
         });
+
+        Assert.True(error is not null, $"read {counted.Length} bytes without error");
+        Assert.True(counted.Length <= 1000, $"read {counted.Length} bytes");
         var (status, _) = await pebble.GetAsync("/v1/system-info");
         Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task Server_can_cut_a_push_before_reading_it()
+    {
+        await using var pebble = await SocketFixture.StartAsync();
+        pebble.Server.CloseConnectionMidTransfer("POST", "/v1/files");
+        pebble.Server.CloseConnectionMidTransfer("POST", "/v1/files");
+
+        using var content = OpsPushBody("/f", new byte[256 * 1024], """{"action":"write","files":[{"path":"/f"}]}""");
+        var error = await Record.ExceptionAsync(() => pebble.Http.PostAsync("/v1/files", content, TestContext.Current.CancellationToken));
+
+        Assert.IsType<HttpRequestException>(error);
+        Assert.False(pebble.Simulator.PathExists("/f"));
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -26,6 +26,8 @@ internal sealed record AbortFault(long AfterResponseBytes) : Fault;
 /// <summary>A response body that aborts the connection once the byte budget is spent.</summary>
 internal sealed class AbortingStream(Stream inner, long budget, Action abort) : Stream
 {
+    private static readonly TimeSpan TransportDrain = TimeSpan.FromMilliseconds(200);
+
     private long remaining = budget;
 
     public override bool CanRead => false;
@@ -51,6 +53,10 @@ internal sealed class AbortingStream(Stream inner, long budget, Action abort) : 
         await inner.WriteAsync(buffer[..(int)remaining], cancellationToken).ConfigureAwait(false);
         await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
         remaining = 0;
+
+        // Let the transport send the headers and the bytes so far: a connection closed before the client saw any
+        // response would be retried by HttpClient on a fresh connection, and the fault would be lost.
+        await Task.Delay(TransportDrain, CancellationToken.None).ConfigureAwait(false);
         abort();
         throw new OperationCanceledException("connection closed by fault injection");
     }

@@ -81,9 +81,14 @@ internal sealed class PebbleRouter
         {
             await WriteAsync(context, Envelope.From(e)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || context.Response.Body is AbortingStream)
+        catch (OperationCanceledException) when (context.Response.Body is AbortingStream)
         {
-            // The client went away, or a fault cut the connection.
+            // A fault cut the connection: fail the request so Kestrel never completes the response body.
+            throw;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
         }
     }
 

@@ -63,7 +63,8 @@ public sealed class PebbleSocketServer : IAsyncDisposable
 
     /// <summary>
     /// Closes the connection of the next such request after <paramref name="afterResponseBytes"/> bytes of its response
-    /// body (0: at once, before reading the request body — a push cut mid-upload).
+    /// body (0: at once, before reading the request body — a push cut mid-upload). A connection closed before any
+    /// response byte may be retried by the client's HTTP stack on a new connection: queue the fault twice for that case.
     /// </summary>
     public void CloseConnectionMidTransfer(string method, string path, long afterResponseBytes = 0) =>
         faults.Add(method, path, new AbortFault(afterResponseBytes));
