@@ -40,34 +40,12 @@ internal sealed class UserTable
 
         if (!string.IsNullOrEmpty(user))
         {
-            var found = users.Find(u => u.Name == user);
-            if (found.Name is null)
-            {
-                throw new FormatException($"user: unknown user {user}");
-            }
-
-            if (uid is { } given && given != found.Uid)
-            {
-                throw new FormatException($"user {GoText.Quote(user)} UID ({found.Uid}) does not match user-id ({given})");
-            }
-
-            uid = found.Uid;
+            uid = Agree("user", "UID", "user-id", user, uid, users.Find(u => u.Name == user) is { Name: not null } found ? found.Uid : null);
         }
 
         if (!string.IsNullOrEmpty(group))
         {
-            var found = groups.Find(g => g.Name == group);
-            if (found.Name is null)
-            {
-                throw new FormatException($"group: unknown group {group}");
-            }
-
-            if (gid is { } given && given != found.Gid)
-            {
-                throw new FormatException($"group {GoText.Quote(group)} GID ({found.Gid}) does not match group-id ({given})");
-            }
-
-            gid = found.Gid;
+            gid = Agree("group", "GID", "group-id", group, gid, groups.Find(g => g.Name == group) is { Name: not null } found ? found.Gid : null);
         }
 
         if (uid is null)
@@ -87,5 +65,21 @@ internal sealed class UserTable
         }
 
         return (uid, gid);
+    }
+
+    // A name must exist and, when an id is given too, name it.
+    private static int Agree(string what, string idName, string idField, string name, int? given, int? found)
+    {
+        if (found is null)
+        {
+            throw new FormatException($"{what}: unknown {what} {name}");
+        }
+
+        if (given is { } id && id != found)
+        {
+            throw new FormatException($"{what} {GoText.Quote(name)} {idName} ({found}) does not match {idField} ({id})");
+        }
+
+        return found.Value;
     }
 }

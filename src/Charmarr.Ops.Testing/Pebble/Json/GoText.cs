@@ -13,31 +13,15 @@ internal static class GoText
         builder.Append('"');
         foreach (var rune in text.EnumerateRunes())
         {
+            if (AppendSharedEscape(builder, rune.Value))
+            {
+                continue;
+            }
+
             switch (rune.Value)
             {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
                 case '\a':
                     builder.Append("\\a");
-                    break;
-                case '\b':
-                    builder.Append("\\b");
-                    break;
-                case '\f':
-                    builder.Append("\\f");
                     break;
                 case '\v':
                     builder.Append("\\v");
@@ -53,6 +37,24 @@ internal static class GoText
 
         builder.Append('"');
         return builder.ToString();
+    }
+
+    /// <summary>The escapes Go's JSON encoder and <c>strconv.Quote</c> share; false when the character is not one of them.</summary>
+    internal static bool AppendSharedEscape(StringBuilder builder, int character)
+    {
+        var escape = character switch
+        {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\b' => "\\b",
+            '\f' => "\\f",
+            _ => null,
+        };
+        builder.Append(escape);
+        return escape is not null;
     }
 
     /// <summary>Go's <c>time.RFC3339Nano</c> in UTC: trailing fraction zeros trimmed, <c>Z</c> for the zone.</summary>

@@ -9,13 +9,7 @@ internal static class WireJson
 {
     public static JsonObject Change(SimulatedChange change)
     {
-        var json = new JsonObject
-        {
-            ["id"] = change.Id,
-            ["kind"] = change.Kind,
-            ["summary"] = change.Summary,
-            ["status"] = change.Status,
-        };
+        var json = Head(change.Id, change.Kind, change.Summary, change.Status);
         if (change.Tasks.Count > 0)
         {
             json["tasks"] = new JsonArray(change.Tasks.Select(t => (JsonNode?)Task(t)).ToArray());
@@ -38,13 +32,7 @@ internal static class WireJson
 
     public static JsonObject Task(SimulatedTask task)
     {
-        var json = new JsonObject
-        {
-            ["id"] = task.Id,
-            ["kind"] = task.Kind,
-            ["summary"] = task.Summary,
-            ["status"] = task.Status,
-        };
+        var json = Head(task.Id, task.Kind, task.Summary, task.Status);
         if (task.Log.Count > 0)
         {
             json["log"] = GoJson.Strings(task.Log);
@@ -64,6 +52,10 @@ internal static class WireJson
 
         return json;
     }
+
+    // The keys changes and tasks start with.
+    private static JsonObject Head(string id, string kind, string summary, string status) =>
+        new() { ["id"] = id, ["kind"] = kind, ["summary"] = summary, ["status"] = status };
 
     public static JsonObject Service(SimulatedServiceInfo service)
     {
