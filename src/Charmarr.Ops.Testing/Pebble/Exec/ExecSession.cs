@@ -14,8 +14,33 @@ internal sealed class ExecSession(TaskEntity task, ExecRequest request, ExecHand
     public ExecHandler Handler { get; } = handler;
     public bool SplitStderr { get; } = splitStderr;
 
-    /// <summary>Signals the client sent on the control websocket, in order.</summary>
-    public List<string> Signals { get; } = [];
+    private readonly List<string> signals = [];
+
+    /// <summary>Signals the client sent, in order.</summary>
+    public IReadOnlyList<string> Signals
+    {
+        get
+        {
+            lock (signals)
+            {
+                return [.. signals];
+            }
+        }
+    }
+
+    /// <summary>Delivers a signal: recorded, and SIGKILL, SIGTERM or SIGINT kill the simulated process.</summary>
+    public void Signal(string name)
+    {
+        lock (signals)
+        {
+            signals.Add(name);
+        }
+
+        if (name is "SIGKILL" or "SIGTERM" or "SIGINT")
+        {
+            Kill();
+        }
+    }
 
     /// <summary>Cancelled when the process is killed (abort, SIGKILL, SIGTERM, control socket lost).</summary>
     public CancellationToken Killed => kill.Token;

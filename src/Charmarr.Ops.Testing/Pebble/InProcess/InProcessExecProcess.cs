@@ -40,11 +40,7 @@ internal sealed class InProcessExecProcess : PebbleExecProcess
 
     public override Task SendSignalAsync(string signal, CancellationToken cancellationToken = default)
     {
-        session.Signals.Add(signal);
-        if (signal is "SIGKILL" or "SIGTERM" or "SIGINT")
-        {
-            session.Kill();
-        }
+        session.Signal(signal);
 
         return Task.CompletedTask;
     }

@@ -71,10 +71,15 @@ internal sealed class ChangeStore(TimeProvider time, NoticeStore notices)
     {
         foreach (var task in change.Tasks.Where(t => !ChangeEntity.IsReadyStatus(t.Status)).ToList())
         {
-            if (task.Status == "Doing")
+            if (task.Status == "Doing" && task.OnAbort is { } onAbort)
             {
+                // Work that must wind down first (an exec's handler) settles the task itself.
                 SetTaskStatus(task, "Abort");
-                task.OnAbort?.Invoke();
+                onAbort();
+            }
+            else if (task.Status == "Doing")
+            {
+                SetTaskStatus(task, "Undone");
             }
             else
             {

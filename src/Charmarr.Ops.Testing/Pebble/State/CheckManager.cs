@@ -150,6 +150,19 @@ internal sealed class CheckManager(SimulatorParts parts)
         var task = parts.Changes.AddTask(change, kind, summary);
         parts.Changes.SetTaskStatus(task, "Doing");
         runtime.Change = change;
+        task.OnAbort = () => Aborted(runtime, task);
+    }
+
+    // An aborted check change stops the check.
+    private void Aborted(CheckRuntime runtime, TaskEntity task)
+    {
+        parts.Changes.SetTaskStatus(task, "Undone");
+        if (runtime.Change == task.Change)
+        {
+            runtime.PrevChangeId = task.Change.Id;
+            runtime.Change = null;
+            runtime.Status = "inactive";
+        }
     }
 
     // A stopped check's change ends Done (§7.2).

@@ -129,11 +129,7 @@ internal static class ExecRunner
 
                 if (received.MessageType == WebSocketMessageType.Text && Signal(buffer.AsSpan(0, received.Count)) is { } signal)
                 {
-                    sockets.Session.Signals.Add(signal);
-                    if (signal is "SIGKILL" or "SIGTERM" or "SIGINT")
-                    {
-                        sockets.Session.Kill();
-                    }
+                    sockets.Session.Signal(signal);
                 }
             }
             catch (WebSocketException)
