@@ -3,7 +3,7 @@ namespace Charmarr.Ops.Testing.Pebble;
 /// <summary>Health checks: listing, start/stop, and the test's reports of each run's result.</summary>
 public sealed partial class PebbleSimulator
 {
-    /// <summary><c>GET /v1/checks</c>: the checks of the plan at <paramref name="level"/> (ready includes alive), sorted by name.</summary>
+    /// <summary><c>GET /v1/checks</c>: the checks of the plan (only those of <paramref name="level"/> when given), sorted by name.</summary>
     public IReadOnlyList<SimulatedCheckInfo> GetChecks(string? level = null, params IReadOnlyCollection<string> names)
     {
         lock (Parts.Gate)
@@ -21,12 +21,12 @@ public sealed partial class PebbleSimulator
         }
     }
 
-    /// <summary><c>GET /v1/health</c>: false when a matching check is down (ready covers alive and unset levels).</summary>
+    /// <summary><c>GET /v1/health</c>: false when a matching check is down (ready also covers alive checks).</summary>
     public bool IsHealthy(string? level = null, params IReadOnlyCollection<string> names) =>
         !GetChecks(null, names).Any(c => c.Status == "down" && level switch
         {
             "alive" => c.Level == "alive",
-            "ready" => c.Level is "alive" or "ready" or "",
+            "ready" => c.Level is "alive" or "ready",
             _ => true,
         });
 

@@ -17,10 +17,11 @@ public sealed class SocketStateTests
         await using var pebble = await SocketFixture.StartAsync();
         pebble.Simulator.AddLayer("base", Layer);
 
-        var (_, body) = await pebble.GetAsync("/v1/checks?level=ready");
+        var (_, body) = await pebble.GetAsync("/v1/checks?level=alive");
         var badLevel = await pebble.GetAsync("/v1/checks?level=deep");
         var stopped = await pebble.PostAsync("/v1/checks", """{"action":"stop","checks":["up"]}""");
 
+        Assert.Equal("""{"type":"sync","status-code":200,"status":"OK","result":[]}""", (await pebble.GetAsync("/v1/checks?level=ready")).Body);
         Assert.Equal("""{"type":"sync","status-code":200,"status":"OK","result":[{"name":"up","level":"alive","startup":"enabled","status":"up","successes":0,"threshold":3,"change-id":"1"}]}""", body);
         Assert.Equal((400, """{"type":"error","status-code":400,"status":"Bad Request","result":{"message":"level must be \"alive\" or \"ready\""}}"""), badLevel);
         Assert.Equal("""{"type":"sync","status-code":200,"status":"OK","result":{"changed":["up"]}}""", stopped.Body);

@@ -15,7 +15,7 @@ internal sealed class CheckManager(SimulatorParts parts)
         checks.Values
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Where(c => names.Count == 0 || names.Contains(c.Name))
-            .Where(c => level is null || c.Config.Level == level || (level == "ready" && c.Config.Level == "alive"))
+            .Where(c => level is null || c.Config.Level == level)
             .Select(c => c.Info())
             .ToList();
 

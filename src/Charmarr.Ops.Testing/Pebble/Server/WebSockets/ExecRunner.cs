@@ -95,7 +95,7 @@ internal static class ExecRunner
                 }
             }
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
         {
             // Dropped by the client.
         }
@@ -132,7 +132,7 @@ internal static class ExecRunner
                     sockets.Session.Signal(signal);
                 }
             }
-            catch (WebSocketException)
+            catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
             {
                 // Lost abnormally while the process runs: Pebble kills it.
                 if (!finished.IsCompleted)
