@@ -219,4 +219,35 @@ public sealed class InProcessClientTests
         Assert.Equal("line 2", logs.Single().Message);
         Assert.Equal(new PebbleIdentity("admin", 0), identities["ops"]);
     }
+
+    [Fact]
+    public async Task Following_logs_yields_lines_as_they_are_written()
+    {
+        var simulator = new PebbleSimulator();
+        var client = new InProcessPebbleClient(simulator);
+        simulator.WriteServiceOutput("web", "old");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+
+        var lines = new List<string>();
+        var following = Task.Run(async () =>
+        {
+            await foreach (var entry in client.FollowLogsAsync(["web"], stop.Token))
+            {
+                lines.Add(entry.Message);
+                if (lines.Count == 2)
+                {
+                    await stop.CancelAsync();
+                }
+            }
+        }, Cancel);
+        while (!following.IsCompleted)
+        {
+            simulator.WriteServiceOutput("web", $"new {lines.Count}");
+            await Task.WhenAny(following, Task.Delay(20, Cancel));
+        }
+
+        await following;
+        Assert.DoesNotContain("old", lines);
+        Assert.Equal(2, lines.Count);
+    }
 }
