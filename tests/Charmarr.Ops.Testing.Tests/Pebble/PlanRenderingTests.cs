@@ -102,4 +102,12 @@ public sealed class PlanRenderingTests
 
             """, yaml);
     }
+
+    [Fact]
+    public void Unicode_stays_raw_and_multi_line_text_is_a_literal_block()
+    {
+        var yaml = Render(("base", "services:\n  s:\n    override: replace\n    command: x\n    summary: café ☕\n    description: \"line one\\nline two\"\n"));
+
+        Assert.Contains("        summary: café ☕\n        description: |-\n            line one\n            line two\n", yaml, StringComparison.Ordinal);
+    }
 }
