@@ -25,15 +25,12 @@ internal sealed class ExecManager(SimulatorParts parts)
     private const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private readonly List<(IReadOnlyList<string> Prefix, ExecHandler Handler)> handlers = [];
-    private readonly Dictionary<string, ExecSession> sessions = new(StringComparer.Ordinal);
 
     public void Register(IReadOnlyList<string> prefix, ExecHandler handler)
     {
         handlers.RemoveAll(h => h.Prefix.SequenceEqual(prefix));
         handlers.Add((prefix.ToList(), handler));
     }
-
-    public ExecSession? Find(string taskId) => sessions.GetValueOrDefault(taskId);
 
     /// <summary>Validates and resolves the request, then makes the exec change (task Doing).</summary>
     public ExecSession Start(ExecSpec spec)
@@ -115,7 +112,6 @@ internal sealed class ExecManager(SimulatorParts parts)
         var request = new ExecRequest(spec.Command, final, workingDir, uid, user, gid, group, spec.Timeout, Stream.Null, NullIfEmpty(spec.ServiceContext));
         var session = new ExecSession(task, request, handler, spec.SplitStderr);
         task.OnAbort = session.Kill;
-        sessions[task.Id] = session;
         return session;
     }
 

@@ -43,8 +43,6 @@ internal sealed class RequestBody
 
     public int? Int(string key) => Number(key, "int");
 
-    public long? Long(string key) => Number(key, "int64") is { } value ? value : null;
-
     public List<string> StringList(string key)
     {
         if (Field(key, JsonValueKind.Array, "[]string") is not { } array)
@@ -81,17 +79,12 @@ internal sealed class RequestBody
         return map;
     }
 
-    /// <summary>A nested object field as its own body, or null when absent or null.</summary>
-    public RequestBody? Object(string key) => Field(key, JsonValueKind.Object, "struct") is { } value ? new RequestBody(value) : null;
-
     /// <summary>The elements of an array-of-objects field.</summary>
     public List<RequestBody> Objects(string key) =>
         Field(key, JsonValueKind.Array, "[]struct") is { } array
             ? array.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object ? new RequestBody(item)
                 : throw Mismatch(item, key, "struct")).ToList()
             : [];
-
-    public bool Has(string key) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null;
 
     private int? Number(string key, string goType)
     {

@@ -18,8 +18,6 @@ internal sealed class ChangeStore(TimeProvider time, NoticeStore notices)
 
     public ChangeEntity? Find(string id) => changes.GetValueOrDefault(id);
 
-    public TaskEntity? FindTask(string id) => changes.Values.SelectMany(c => c.Tasks).FirstOrDefault(t => t.Id == id);
-
     public ChangeEntity New(string kind, string summary, IReadOnlyList<string>? serviceNames = null, IReadOnlyDictionary<string, string>? noticeData = null)
     {
         lastChangeId++;
