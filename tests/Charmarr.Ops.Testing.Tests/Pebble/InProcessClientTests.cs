@@ -250,4 +250,18 @@ public sealed class InProcessClientTests
         Assert.DoesNotContain("old", lines);
         Assert.Equal(2, lines.Count);
     }
+
+    [Fact]
+    public void The_factory_gives_each_container_its_own_simulator()
+    {
+        var factory = new InProcessPebbleClientFactory();
+
+        var plex = factory.Create("plex", "/charm/containers/plex/pebble.socket");
+        var again = factory.Create("plex", "/charm/containers/plex/pebble.socket");
+        var other = factory.Create("sidecar", "/charm/containers/sidecar/pebble.socket");
+
+        Assert.Same(plex, again);
+        Assert.NotSame(factory.Simulator("plex"), factory.Simulator("sidecar"));
+        Assert.Equal("/charm/containers/sidecar/pebble.socket", ((InProcessPebbleClient)other).SocketPath);
+    }
 }
