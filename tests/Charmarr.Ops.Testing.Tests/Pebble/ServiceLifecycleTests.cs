@@ -90,6 +90,26 @@ public sealed class ServiceLifecycleTests
     }
 
     [Fact]
+    public void Replan_stops_a_never_started_dependent_of_a_changed_service()
+    {
+        var pebble = new PebbleSimulator();
+        pebble.AddLayer("base", """
+            services:
+              long: {override: replace, command: /bin/long, startup: enabled}
+              aux: {override: replace, command: /bin/aux, requires: [long]}
+            """);
+        pebble.ServicesAction("replan");
+        pebble.AddLayer("change", "services:\n  long: {override: merge, command: /bin/long --v2}\n");
+
+        var replan = pebble.ServicesAction("replan");
+
+        Assert.Equal("Replan service \"aux\" and 1 more", replan.Summary);
+        var stopAux = replan.Tasks.Single(t => t.Summary == "Stop service \"aux\"");
+        Assert.EndsWith(" INFO Service \"aux\" has never been started.", stopAux.Log.Single(), StringComparison.Ordinal);
+        Assert.Equal(["active", "inactive"], new[] { Current(pebble, "long"), Current(pebble, "aux") });
+    }
+
+    [Fact]
     public void Replan_with_nothing_to_do_is_a_done_change_without_tasks()
     {
         var pebble = new PebbleSimulator();
