@@ -53,7 +53,7 @@ public sealed partial class PebbleSimulator
 
         try
         {
-            await (timeout is { } limit ? ready.WaitAsync(limit, Parts.Time, cancellationToken) : ready.WaitAsync(cancellationToken))
+            await (timeout is { } limit ? ready.WaitAsync(Max(limit, TimeSpan.Zero), Parts.Time, cancellationToken) : ready.WaitAsync(cancellationToken))
                 .ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -132,7 +132,7 @@ public sealed partial class PebbleSimulator
     public async Task<IReadOnlyList<SimulatedNotice>> WaitNoticesAsync(NoticeFilter filter, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        deadline.CancelAfter(Max(timeout, TimeSpan.Zero));
         while (true)
         {
             Task next;
@@ -178,6 +178,8 @@ public sealed partial class PebbleSimulator
             Parts.Identities.Apply(action, identities);
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+(/[a-z0-9]+(-[a-z0-9]+)*)+$")]
     private static partial Regex NoticeKeyPattern();
