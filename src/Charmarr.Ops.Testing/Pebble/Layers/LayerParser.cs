@@ -139,7 +139,7 @@ internal sealed class LayerParser
     private ServiceConfig ReadService(string name, YamlMappingNode fields)
     {
         var service = new ServiceConfig { Name = name };
-        foreach (var (key, value) in Fields(fields, "plan.Service"))
+        foreach (var (key, value) in Fields(fields))
         {
             switch (key)
             {
@@ -175,7 +175,7 @@ internal sealed class LayerParser
     private CheckConfig ReadCheck(string name, YamlMappingNode fields)
     {
         var check = new CheckConfig { Name = name };
-        foreach (var (key, value) in Fields(fields, "plan.Check"))
+        foreach (var (key, value) in Fields(fields))
         {
             switch (key)
             {
@@ -198,7 +198,7 @@ internal sealed class LayerParser
     private HttpCheckConfig ReadHttp(YamlMappingNode fields)
     {
         var http = new HttpCheckConfig();
-        foreach (var (key, value) in Fields(fields, "plan.HTTPCheck"))
+        foreach (var (key, value) in Fields(fields))
         {
             switch (key)
             {
@@ -214,7 +214,7 @@ internal sealed class LayerParser
     private TcpCheckConfig ReadTcp(YamlMappingNode fields)
     {
         var tcp = new TcpCheckConfig();
-        foreach (var (key, value) in Fields(fields, "plan.TCPCheck"))
+        foreach (var (key, value) in Fields(fields))
         {
             switch (key)
             {
@@ -230,7 +230,7 @@ internal sealed class LayerParser
     private ExecCheckConfig ReadExec(YamlMappingNode fields)
     {
         var exec = new ExecCheckConfig();
-        foreach (var (key, value) in Fields(fields, "plan.ExecCheck"))
+        foreach (var (key, value) in Fields(fields))
         {
             switch (key)
             {
@@ -252,7 +252,7 @@ internal sealed class LayerParser
     private LogTargetConfig ReadLogTarget(string name, YamlMappingNode fields)
     {
         var target = new LogTargetConfig { Name = name };
-        foreach (var (key, value) in Fields(fields, "plan.LogTarget"))
+        foreach (var (key, value) in Fields(fields))
         {
             switch (key)
             {
@@ -285,11 +285,8 @@ internal sealed class LayerParser
         return null;
     }
 
-    private static IEnumerable<(string Key, YamlNode Value)> Fields(YamlMappingNode map, string goType)
-    {
-        _ = goType;
-        return map.Children.Select(kv => (ScalarText(kv.Key), kv.Value));
-    }
+    private static IEnumerable<(string Key, YamlNode Value)> Fields(YamlMappingNode map) =>
+        map.Children.Select(kv => (ScalarText(kv.Key), kv.Value));
 
     private void UnknownField(YamlNode value, string key, string goType) =>
         unmarshalErrors.Add($"line {Line(value)}: field {key} not found in type {goType}");
