@@ -74,11 +74,11 @@ internal sealed class PebbleYamlReader
 
         var root = stream.Documents[0].RootNode as YamlMappingNode ?? throw Error(stream.Documents[0].RootNode, "the top level must be a mapping");
         string[] sections = ["summary", "description", "services", "checks", "log-targets"];
-        foreach (var (key, node) in Entries(root))
+        foreach (var (key, _) in Entries(root))
         {
             if (strict && !sections.Contains(key))
             {
-                throw Error(node, $"unknown section \"{key}\" (expected {string.Join(", ", sections)})");
+                throw Error(KeyOf(root, key), $"unknown section \"{key}\" (expected {string.Join(", ", sections)})");
             }
         }
 
@@ -94,11 +94,12 @@ internal sealed class PebbleYamlReader
             return result;
         }
 
-        foreach (var (key, value) in Entries(Mapping(node, $"section \"{name}\"")))
+        var items = Mapping(node, $"section \"{name}\"");
+        foreach (var (key, value) in Entries(items))
         {
             if (IsNull(value))
             {
-                throw Error(value, $"{name} \"{key}\" cannot be null");
+                throw Error(KeyOf(items, key), $"{name} \"{key}\" cannot be null");
             }
 
             result[key] = read(key, Mapping(value, $"{name} \"{key}\""));
@@ -136,7 +137,7 @@ internal sealed class PebbleYamlReader
                 "backoff-factor" => service with { BackoffFactor = Double(value) },
                 "backoff-limit" => service with { BackoffLimit = Duration(value) },
                 "kill-delay" => service with { KillDelay = Duration(value) },
-                _ => Unknown(service, value, key, $"service \"{name}\""),
+                _ => Unknown(service, map, key, $"service \"{name}\""),
             };
         }
 
@@ -159,7 +160,7 @@ internal sealed class PebbleYamlReader
                 "http" => check with { Http = Http(name, value) },
                 "tcp" => check with { Tcp = Tcp(name, value) },
                 "exec" => check with { Exec = Exec(name, value) },
-                _ => Unknown(check, value, key, $"check \"{name}\""),
+                _ => Unknown(check, map, key, $"check \"{name}\""),
             };
         }
 
@@ -174,13 +175,14 @@ internal sealed class PebbleYamlReader
         }
 
         var http = new PebbleHttpCheck();
-        foreach (var (key, value) in Entries(Mapping(node, $"check \"{check}\" http")))
+        var map = Mapping(node, $"check \"{check}\" http");
+        foreach (var (key, value) in Entries(map))
         {
             http = key switch
             {
                 "url" => http with { Url = Str(value) },
                 "headers" => http with { Headers = StrMap(value) },
-                _ => Unknown(http, value, key, $"check \"{check}\" http"),
+                _ => Unknown(http, map, key, $"check \"{check}\" http"),
             };
         }
 
@@ -195,13 +197,14 @@ internal sealed class PebbleYamlReader
         }
 
         var tcp = new PebbleTcpCheck();
-        foreach (var (key, value) in Entries(Mapping(node, $"check \"{check}\" tcp")))
+        var map = Mapping(node, $"check \"{check}\" tcp");
+        foreach (var (key, value) in Entries(map))
         {
             tcp = key switch
             {
                 "port" => tcp with { Port = (int?)Int(value) },
                 "host" => tcp with { Host = Str(value) },
-                _ => Unknown(tcp, value, key, $"check \"{check}\" tcp"),
+                _ => Unknown(tcp, map, key, $"check \"{check}\" tcp"),
             };
         }
 
@@ -216,7 +219,8 @@ internal sealed class PebbleYamlReader
         }
 
         var exec = new PebbleExecCheck();
-        foreach (var (key, value) in Entries(Mapping(node, $"check \"{check}\" exec")))
+        var map = Mapping(node, $"check \"{check}\" exec");
+        foreach (var (key, value) in Entries(map))
         {
             exec = key switch
             {
@@ -228,7 +232,7 @@ internal sealed class PebbleYamlReader
                 "group" => exec with { Group = Str(value) },
                 "group-id" => exec with { GroupId = Int(value) },
                 "working-dir" => exec with { WorkingDir = Str(value) },
-                _ => Unknown(exec, value, key, $"check \"{check}\" exec"),
+                _ => Unknown(exec, map, key, $"check \"{check}\" exec"),
             };
         }
 
@@ -247,15 +251,15 @@ internal sealed class PebbleYamlReader
                 "location" => target with { Location = Str(value) },
                 "services" => target with { Services = StrList(value) },
                 "labels" => target with { Labels = StrMap(value) },
-                _ => Unknown(target, value, key, $"log target \"{name}\""),
+                _ => Unknown(target, map, key, $"log target \"{name}\""),
             };
         }
 
         return target;
     }
 
-    private T Unknown<T>(T unchanged, YamlNode value, string key, string owner) =>
-        strict ? throw Error(value, $"unknown field \"{key}\" in {owner}") : unchanged;
+    private T Unknown<T>(T unchanged, YamlMappingNode map, string key, string owner) =>
+        strict ? throw Error(KeyOf(map, key), $"unknown field \"{key}\" in {owner}") : unchanged;
 
     private string? Str(YamlNode? node) => node switch
     {
@@ -391,6 +395,10 @@ internal sealed class PebbleYamlReader
 
     private static IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode map) =>
         map.Children.Select(kv => (kv.Key is YamlScalarNode { Value: { } key } ? key : string.Empty, kv.Value));
+
+    // Where to report a problem with a key's entry: the key itself.
+    private static YamlNode KeyOf(YamlMappingNode map, string key) =>
+        map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } text } && text == key) ?? map;
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
