@@ -111,3 +111,15 @@ internal sealed record WebSocketReply(Func<WebSocket, Task> Session) : Reply
         await Session(socket);
     }
 }
+
+/// <summary>Answers after a pause, as Pebble's <c>/wait</c> does when its timeout runs out.</summary>
+internal sealed record DelayedReply(TimeSpan Delay, Reply Inner) : Reply
+{
+    public override bool KeepAlive => Inner.KeepAlive;
+
+    public override async Task WriteAsync(Stream stream, RecordedRequest request, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Delay, cancellationToken);
+        await Inner.WriteAsync(stream, request, cancellationToken);
+    }
+}
