@@ -35,6 +35,10 @@ internal sealed class FakePebbleServer : IAsyncDisposable
     /// <summary>Answers each request; by default the queued replies in order.</summary>
     public Func<RecordedRequest, Reply> Handler { get; set; } = _ => throw new InvalidOperationException("no reply queued");
 
+    /// <summary>Drops the connection of a request as soon as its headers have arrived, before reading its body (a Pebble
+    /// dying mid-upload); the request is recorded with an empty body.</summary>
+    public Func<string, bool> DropBeforeBody { get; set; } = _ => false;
+
     /// <summary>The requests received so far, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => requests.ToList();
 
@@ -124,6 +128,12 @@ internal sealed class FakePebbleServer : IAsyncDisposable
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             headers.Add((line[..colon], line[(colon + 1)..].Trim()));
+        }
+
+        if (DropBeforeBody(parts[1]))
+        {
+            requests.Enqueue(new RecordedRequest(parts[0], parts[1], headers, [], 0, string.Empty));
+            throw new IOException("dropping the connection before the body, as asked");
         }
 
         var kept = new MemoryStream();
