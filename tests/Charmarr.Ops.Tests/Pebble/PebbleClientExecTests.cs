@@ -179,6 +179,7 @@ public sealed class PebbleClientExecTests : PebbleWireTest
         var error = await Assert.ThrowsAsync<PebbleConnectionException>(() => Within(Client.StartExecAsync(new PebbleExecRequest(["true"]), TestContext.Current.CancellationToken)));
 
         Assert.Equal("pebble exec true", error.Operation);
+        Assert.Contains("Pebble refused the exec's websocket", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,7 +56,9 @@ public sealed partial class PebbleClient
     // the change says why. Otherwise it is a connection problem.
     private async Task<PebbleException> HandshakeFailureAsync(string operation, string changeId, Exception failure, CallWatchdog watchdog, CancellationToken cancellationToken)
     {
-        var connection = transport.Failure(operation, failure, watchdog);
+        var connection = failure is WebSocketException { WebSocketErrorCode: WebSocketError.NotAWebSocket }
+            ? new PebbleConnectionException(operation, SocketPath, $"Pebble refused the exec's websocket: {failure.Message}", failure)
+            : transport.Failure(operation, failure, watchdog);
         PebbleChange change;
         try
         {

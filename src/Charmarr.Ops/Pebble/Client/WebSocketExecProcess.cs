@@ -18,6 +18,7 @@ internal sealed class WebSocketExecProcess : PebbleExecProcess
     private readonly WebSocketOutputStream stdout;
     private readonly WebSocketOutputStream? stderrStream;
     private readonly SemaphoreSlim controlSending = new(1, 1);
+    private readonly Func<Exception, Exception?> translate;
 
     /// <summary>Wraps a started command.</summary>
     /// <param name="start">The started exec: request, ids, websockets.</param>
@@ -34,7 +35,7 @@ internal sealed class WebSocketExecProcess : PebbleExecProcess
         stdin = new WebSocketInputStream(stdio, translate);
         stdout = new WebSocketOutputStream(stdio, translate);
         stderrStream = stderr is null ? null : new WebSocketOutputStream(stderr, translate);
-        Translate = translate;
+        this.translate = translate;
     }
 
     /// <inheritdoc />
@@ -45,8 +46,6 @@ internal sealed class WebSocketExecProcess : PebbleExecProcess
 
     /// <inheritdoc />
     public override Stream? Stderr => stderrStream;
-
-    private Func<Exception, Exception?> Translate { get; }
 
     /// <inheritdoc />
     public override Task CloseStdinAsync(CancellationToken cancellationToken = default) => stdin.EndAsync(cancellationToken);
@@ -61,7 +60,7 @@ internal sealed class WebSocketExecProcess : PebbleExecProcess
         {
             await control.SendAsync(Encoding.UTF8.GetBytes(message.ToString()), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Translate(e) is { } translated)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && translate(e) is { } translated)
         {
             throw translated;
         }
