@@ -5,6 +5,7 @@ using Charmarr.Ops.HookTools;
 using Charmarr.Ops.Logging;
 using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Pebble;
 using Charmarr.Ops.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ namespace Charmarr.Ops.Hosting;
 
 /// <summary>
 /// Configures a charm application: the services the charm needs, and the framework's own defaults (hook tools for
-/// Juju, controller-side stored state, <c>juju-log</c> logging), each of which may be replaced before <see cref="Build{TCharm}"/>.
+/// Juju, controller-side stored state, <c>juju-log</c> logging, Pebble over unix sockets), each of which may be replaced before <see cref="Build{TCharm}"/>.
 /// </summary>
 public sealed class CharmAppBuilder
 {
@@ -64,6 +65,16 @@ public sealed class CharmAppBuilder
         return this;
     }
 
+    /// <summary>Reaches the workload containers' Pebble through another factory (the Testing package's simulated Pebble).</summary>
+    /// <param name="pebbleClients">The factory.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UsePebble(IPebbleClientFactory pebbleClients)
+    {
+        ArgumentNullException.ThrowIfNull(pebbleClients);
+        Services.Replace(ServiceDescriptor.Singleton(pebbleClients));
+        return this;
+    }
+
     /// <summary>Uses these metadata instead of reading the charm directory's YAML.</summary>
     /// <param name="charmMetadata">The metadata.</param>
     /// <returns>This builder.</returns>
@@ -94,6 +105,7 @@ public sealed class CharmAppBuilder
         var services = Services;
         services.TryAddSingleton<IJujuBackend>(_ => new HookToolBackend());
         services.TryAddSingleton<IStateStore>(sp => new JujuStateStore(sp.GetRequiredService<IJujuBackend>()));
+        services.TryAddSingleton<IPebbleClientFactory>(_ => new PebbleClientFactory());
         services.AddSingleton(new CharmMetadataProvider(metadata));
         services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(minimumLevel));
         var level = minimumLevel;
@@ -106,7 +118,8 @@ public sealed class CharmAppBuilder
         services.AddScoped(sp => new CharmModel(
             sp.GetRequiredService<IJujuBackend>(),
             sp.GetRequiredService<DispatchScope>().Context,
-            sp.GetRequiredService<CharmMetadata>()));
+            sp.GetRequiredService<CharmMetadata>(),
+            sp.GetRequiredService<IPebbleClientFactory>()));
         services.AddScoped(sp => new CharmFramework(
             sp.GetRequiredService<CharmModel>(),
             sp.GetRequiredService<IStateStore>(),

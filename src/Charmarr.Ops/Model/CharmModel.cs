@@ -1,6 +1,7 @@
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Context;
 using Charmarr.Ops.Metadata;
+using Charmarr.Ops.Pebble;
 
 namespace Charmarr.Ops.Model;
 
@@ -17,7 +18,8 @@ public sealed class CharmModel
     /// <param name="backend">How to reach Juju.</param>
     /// <param name="context">The dispatch's Juju context.</param>
     /// <param name="metadata">The charm's metadata.</param>
-    public CharmModel(IJujuBackend backend, JujuContext context, CharmMetadata metadata)
+    /// <param name="pebbleClients">Makes the containers' Pebble clients; null for the production ones over unix sockets.</param>
+    public CharmModel(IJujuBackend backend, JujuContext context, CharmMetadata metadata, IPebbleClientFactory? pebbleClients = null)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(context);
@@ -25,6 +27,7 @@ public sealed class CharmModel
         Backend = backend;
         Context = context;
         Metadata = metadata;
+        PebbleClients = pebbleClients ?? new PebbleClientFactory();
         Unit = new LocalUnit(this, context.UnitName);
         App = new LocalApplication(this, context.AppName);
         Config = new CharmConfig(this);
@@ -65,6 +68,8 @@ public sealed class CharmModel
     public ModelSecrets Secrets { get; }
 
     internal IJujuBackend Backend { get; }
+
+    internal IPebbleClientFactory PebbleClients { get; }
 
     internal JujuContext Context { get; }
 

@@ -6,6 +6,7 @@ namespace Charmarr.Ops.Model;
 public sealed class LocalUnit
 {
     private readonly CharmModel model;
+    private readonly Dictionary<string, Container> containers = new(StringComparer.Ordinal);
     private Status? status;
     private bool? leader;
 
@@ -86,17 +87,30 @@ public sealed class LocalUnit
         }
     }
 
-    /// <summary>A workload container declared in the charm's metadata.</summary>
+    /// <summary>A workload container declared in the charm's metadata (the same object, and Pebble client, every time).</summary>
     /// <param name="name">The container name.</param>
     /// <returns>The container.</returns>
     /// <exception cref="KeyNotFoundException">The metadata declares no such container.</exception>
-    public Container GetContainer(string name) =>
-        model.Metadata.Containers.TryGetValue(name, out var meta)
-            ? new Container(meta)
-            : throw new KeyNotFoundException($"container '{name}' is not declared in the charm's metadata (declared: {string.Join(", ", model.Metadata.Containers.Keys)})");
+    public Container GetContainer(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (containers.TryGetValue(name, out var container))
+        {
+            return container;
+        }
+
+        if (!model.Metadata.Containers.TryGetValue(name, out var meta))
+        {
+            throw new KeyNotFoundException($"container '{name}' is not declared in the charm's metadata (declared: {string.Join(", ", model.Metadata.Containers.Keys)})");
+        }
+
+        container = new Container(meta, model.PebbleClients);
+        containers[name] = container;
+        return container;
+    }
 
     /// <summary>The workload containers declared in the charm's metadata.</summary>
-    public IReadOnlyList<Container> Containers => model.Metadata.Containers.Values.Select(m => new Container(m)).ToList();
+    public IReadOnlyList<Container> Containers => model.Metadata.Containers.Keys.Select(GetContainer).ToList();
 
     /// <summary>Creates a secret owned by this unit.</summary>
     /// <param name="content">The content: keys of at least three lower-case characters, non-empty values.</param>

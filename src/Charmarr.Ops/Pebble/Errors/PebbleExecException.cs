@@ -29,7 +29,7 @@ public sealed class PebbleExecException : PebbleException
     /// <param name="stdout">Its captured standard output (null when it was streamed elsewhere).</param>
     /// <param name="stderr">Its captured standard error (null when streamed or combined with stdout).</param>
     public PebbleExecException(IReadOnlyList<string> command, int exitCode, string? stdout, string? stderr)
-        : base($"pebble exec {Quote(command)}", Describe(exitCode, stderr), null)
+        : base(Describe(command), Describe(exitCode, stderr), null)
     {
         Command = command;
         ExitCode = exitCode;
@@ -49,10 +49,13 @@ public sealed class PebbleExecException : PebbleException
     /// <summary>The captured standard error, when captured separately.</summary>
     public string? Stderr { get; }
 
-    private static string Quote(IReadOnlyList<string> command)
+    /// <summary>Names an exec operation: <c>pebble exec</c> and the command, arguments with spaces quoted.</summary>
+    /// <param name="command">The command and its arguments.</param>
+    /// <returns>The operation's name.</returns>
+    internal static string Describe(IReadOnlyList<string> command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return string.Join(' ', command.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
+        return "pebble exec " + string.Join(' ', command.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
     }
 
     private static string Describe(int exitCode, string? stderr)

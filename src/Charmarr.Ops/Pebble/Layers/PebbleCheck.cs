@@ -29,6 +29,24 @@ public sealed record PebbleCheck
 
     /// <summary>A command that must exit with 0.</summary>
     public PebbleExecCheck? Exec { get; init; }
+
+    /// <summary>Compares every field, nested checks by content.</summary>
+    /// <param name="other">The other check.</param>
+    /// <returns>True when they configure the same check.</returns>
+    public bool Equals(PebbleCheck? other) =>
+        other is not null
+        && Override == other.Override
+        && Level == other.Level
+        && Startup == other.Startup
+        && Period == other.Period
+        && Timeout == other.Timeout
+        && Threshold == other.Threshold
+        && Equals(Http, other.Http)
+        && Equals(Tcp, other.Tcp)
+        && Equals(Exec, other.Exec);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Override, Level, Startup, Period, Timeout, Threshold, Http, HashCode.Combine(Tcp, Exec));
 }
 
 /// <summary>An HTTP check.</summary>
@@ -39,6 +57,15 @@ public sealed record PebbleHttpCheck
 
     /// <summary>Request headers (merged per key).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>Compares the URL and the headers by content.</summary>
+    /// <param name="other">The other HTTP check.</param>
+    /// <returns>True when they are the same.</returns>
+    public bool Equals(PebbleHttpCheck? other) =>
+        other is not null && Url == other.Url && LayerEquality.Maps(Headers, other.Headers);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Url, LayerEquality.Count(Headers));
 }
 
 /// <summary>A TCP check.</summary>
@@ -77,4 +104,22 @@ public sealed record PebbleExecCheck
 
     /// <summary>The working directory.</summary>
     public string? WorkingDir { get; init; }
+
+    /// <summary>Compares every field, the environment by content.</summary>
+    /// <param name="other">The other exec check.</param>
+    /// <returns>True when they are the same.</returns>
+    public bool Equals(PebbleExecCheck? other) =>
+        other is not null
+        && Command == other.Command
+        && ServiceContext == other.ServiceContext
+        && LayerEquality.Maps(Environment, other.Environment)
+        && User == other.User
+        && UserId == other.UserId
+        && Group == other.Group
+        && GroupId == other.GroupId
+        && WorkingDir == other.WorkingDir;
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(Command, ServiceContext, LayerEquality.Count(Environment), User, UserId, Group, GroupId, WorkingDir);
 }

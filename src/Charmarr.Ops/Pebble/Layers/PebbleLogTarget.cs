@@ -17,4 +17,18 @@ public sealed record PebbleLogTarget
 
     /// <summary>Labels added to each line (merged per key).</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>Compares every field; services and labels by content.</summary>
+    /// <param name="other">The other log target.</param>
+    /// <returns>True when they configure the same target.</returns>
+    public bool Equals(PebbleLogTarget? other) =>
+        other is not null
+        && Override == other.Override
+        && Type == other.Type
+        && Location == other.Location
+        && LayerEquality.Lists(Services, other.Services)
+        && LayerEquality.Maps(Labels, other.Labels);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Override, Type, Location, LayerEquality.Count(Services), LayerEquality.Count(Labels));
 }

@@ -69,4 +69,39 @@ public sealed record PebbleService
 
     /// <summary>How long to wait after SIGTERM before SIGKILL (default 5s).</summary>
     public TimeSpan? KillDelay { get; init; }
+
+    /// <summary>Compares every field; lists and maps by content (an absent one equals an empty one).</summary>
+    /// <param name="other">The other service.</param>
+    /// <returns>True when they configure the same service.</returns>
+    public bool Equals(PebbleService? other) =>
+        other is not null
+        && Override == other.Override
+        && Summary == other.Summary
+        && Description == other.Description
+        && Startup == other.Startup
+        && Command == other.Command
+        && LayerEquality.Lists(After, other.After)
+        && LayerEquality.Lists(Before, other.Before)
+        && LayerEquality.Lists(Requires, other.Requires)
+        && LayerEquality.Maps(Environment, other.Environment)
+        && User == other.User
+        && UserId == other.UserId
+        && Group == other.Group
+        && GroupId == other.GroupId
+        && WorkingDir == other.WorkingDir
+        && Workload == other.Workload
+        && OnSuccess == other.OnSuccess
+        && OnFailure == other.OnFailure
+        && LayerEquality.Maps(OnCheckFailure, other.OnCheckFailure)
+        && BackoffDelay == other.BackoffDelay
+        && BackoffFactor == other.BackoffFactor
+        && BackoffLimit == other.BackoffLimit
+        && KillDelay == other.KillDelay;
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(
+            HashCode.Combine(Override, Summary, Description, Startup, Command, User, UserId, Group),
+            HashCode.Combine(GroupId, WorkingDir, Workload, OnSuccess, OnFailure, BackoffDelay, BackoffFactor, BackoffLimit),
+            HashCode.Combine(KillDelay, LayerEquality.Count(After), LayerEquality.Count(Before), LayerEquality.Count(Requires), LayerEquality.Count(Environment), LayerEquality.Count(OnCheckFailure)));
 }
