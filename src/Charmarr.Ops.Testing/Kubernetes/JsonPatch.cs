@@ -60,8 +60,15 @@ public static class JsonPatch
             case "replace" when path.Length == 0:
                 return Value(operation, op);
             case "replace":
-                Locate(document, path).Get(op);
-                return Add(Remove(document, path, out _), path, Value(operation, op));
+                var replaced = Locate(document, path);
+                if (replaced.Parent is JsonArray)
+                {
+                    // An element must exist; a missing object member is simply added (as the API server's json-patch does).
+                    replaced.Get(op);
+                    document = Remove(document, path, out _);
+                }
+
+                return Add(document, path, Value(operation, op));
             case "move":
                 var from = Text(operation, "from");
                 if (path.StartsWith(from + "/", StringComparison.Ordinal))
@@ -98,7 +105,7 @@ public static class JsonPatch
                 list.Add(value);
                 break;
             case JsonArray list:
-                list.Insert(target.Index(list.Count, "add"), value);
+                list.Insert(target.Index(list.Count, list.Count + 1, "add"), value);
                 break;
         }
 
@@ -120,7 +127,7 @@ public static class JsonPatch
                 map.Remove(target.Name);
                 break;
             case JsonArray list:
-                list.RemoveAt(target.Index(list.Count - 1, "remove"));
+                list.RemoveAt(target.Index(list.Count - 1, list.Count, "remove"));
                 break;
         }
 
@@ -129,7 +136,7 @@ public static class JsonPatch
 
     private static void Test(JsonNode? document, string path, JsonNode? expected)
     {
-        var actual = path.Length == 0 ? document : Locate(document, path).Find();
+        var actual = path.Length == 0 ? document : Locate(document, path) is { Parent: JsonArray } element ? element.Get("test") : Locate(document, path).Find();
         if (!JsonNode.DeepEquals(actual, expected))
         {
             throw new PatchException($"testing value {path} failed: test failed");
@@ -163,13 +170,14 @@ public static class JsonPatch
             : throw PatchException.BadRequest($"{op} operation {operation.ToJsonString()} has no value");
 
     /// <summary>The last step of a path: the container it is in and the member name or index it names there.</summary>
+    /// <remarks>Indexes are read as the API server's json-patch reads them: a leading sign or zeros are allowed, and a negative index counts from the end.</remarks>
     private readonly record struct Target(JsonNode? Parent, string Name, string Path)
     {
         /// <summary>The value there, or <see langword="null"/> when there is none.</summary>
         public JsonNode? Find() => Parent switch
         {
             JsonObject map => map[Name],
-            JsonArray list when TryIndex(out var i) && i < list.Count => list[i],
+            JsonArray list when TryIndex(list.Count - 1, list.Count, out var i) => list[i],
             _ => null,
         };
 
@@ -177,15 +185,27 @@ public static class JsonPatch
         public JsonNode? Get(string op) => Parent switch
         {
             JsonObject map when map.TryGetPropertyValue(Name, out var value) => value,
-            JsonArray list when TryIndex(out var i) && i < list.Count => list[i],
+            JsonArray list when TryIndex(list.Count - 1, list.Count, out var i) => list[i],
             _ => throw new PatchException($"{op} operation does not apply: doc is missing path: \"{Path}\""),
         };
 
-        /// <summary>The index named, which must be at most <paramref name="max"/>.</summary>
-        public int Index(int max, string op) =>
-            TryIndex(out var i) && i <= max ? i : throw new PatchException($"{op} operation does not apply: index out of range: \"{Path}\"");
+        /// <summary>The index named, which must be at most <paramref name="max"/>; a negative one counts back from <paramref name="count"/>.</summary>
+        public int Index(int max, int count, string op) =>
+            TryIndex(max, count, out var i) ? i : throw new PatchException($"{op} operation does not apply: index out of range: \"{Path}\"");
 
-        private bool TryIndex(out int index) =>
-            int.TryParse(Name, NumberStyles.None, CultureInfo.InvariantCulture, out index) && (Name.Length == 1 || Name[0] != '0');
+        private bool TryIndex(int max, int count, out int index)
+        {
+            if (!int.TryParse(Name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out index))
+            {
+                return false;
+            }
+
+            if (index < 0)
+            {
+                index += count;
+            }
+
+            return index >= 0 && index <= max;
+        }
     }
 }
