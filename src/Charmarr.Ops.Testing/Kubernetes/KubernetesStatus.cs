@@ -1,32 +1,29 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Charmarr.Ops.Testing.Kubernetes;
 
 /// <summary>Kubernetes <c>Status</c> failure bodies, as the API server sends with every error, and the reasons it gives per status code.</summary>
-internal static class KubernetesStatus
+internal static partial class KubernetesStatus
 {
-    private static readonly Dictionary<int, (string Reason, string Phrase)> Reasons = new()
-    {
-        [400] = ("BadRequest", "Bad Request"),
-        [401] = ("Unauthorized", "Unauthorized"),
-        [403] = ("Forbidden", "Forbidden"),
-        [404] = ("NotFound", "Not Found"),
-        [405] = ("MethodNotAllowed", "Method Not Allowed"),
-        [409] = ("Conflict", "Conflict"),
-        [415] = ("UnsupportedMediaType", "Unsupported Media Type"),
-        [422] = ("Invalid", "Unprocessable Entity"),
-        [429] = ("TooManyRequests", "Too Many Requests"),
-        [500] = ("InternalError", "Internal Server Error"),
-        [502] = ("InternalError", "Bad Gateway"),
-        [503] = ("ServiceUnavailable", "Service Unavailable"),
-        [504] = ("Timeout", "Gateway Timeout"),
-    };
-
     /// <summary>The HTTP reason phrase of a status code.</summary>
     /// <param name="statusCode">The code.</param>
     /// <returns>E.g. <c>Not Found</c>.</returns>
     public static string Phrase(int statusCode) =>
-        statusCode is >= 200 and < 300 ? "OK" : Reasons.TryGetValue(statusCode, out var r) ? r.Phrase : "Error";
+        Enum.IsDefined((HttpStatusCode)statusCode) ? SpacedWords().Replace(((HttpStatusCode)statusCode).ToString(), " $1") : "Status";
+
+    /// <summary>The <c>reason</c> the API server gives for a status code (mostly the code's name; its own words for a few).</summary>
+    /// <param name="statusCode">The code.</param>
+    /// <returns>E.g. <c>NotFound</c>, <c>Invalid</c>.</returns>
+    public static string Reason(int statusCode) => statusCode switch
+    {
+        422 => "Invalid",
+        500 or 502 => "InternalError",
+        504 => "Timeout",
+        _ when Enum.IsDefined((HttpStatusCode)statusCode) => ((HttpStatusCode)statusCode).ToString(),
+        _ => "Unknown",
+    };
 
     /// <summary>A failure response with a <c>Status</c> body.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
@@ -42,7 +39,7 @@ internal static class KubernetesStatus
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = message,
-            ["reason"] = Reasons.TryGetValue(statusCode, out var r) ? r.Reason : "Unknown",
+            ["reason"] = Reason(statusCode),
             ["code"] = statusCode,
         };
         if (name is not null)
@@ -67,6 +64,9 @@ internal static class KubernetesStatus
         429 => "the server has received too many requests and has asked us to try again later",
         _ => $"the simulator was told to fail this request with {statusCode}",
     }, name);
+
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex SpacedWords();
 }
 
 /// <summary>A request to the simulator, from either face.</summary>

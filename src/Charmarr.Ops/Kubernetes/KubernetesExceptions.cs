@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Charmarr.Ops.Kubernetes;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Charmarr.Ops.Kubernetes;
 /// </summary>
 public class KubernetesException : Exception
 {
+    /// <summary>Why the status-specific subclasses have only the constructor that records the status.</summary>
+    private protected const string StatusOnly = "Made only for an answer of the API server, whose status and reason it records.";
+
     /// <summary>Creates the exception.</summary>
     public KubernetesException()
     {
@@ -57,28 +62,9 @@ public class KubernetesException : Exception
 /// The message tells the operator to run <c>juju trust &lt;app&gt; --scope=cluster</c> (or to deploy with
 /// <c>--trust</c>); a charm can show it as its Blocked status.
 /// </summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = StatusOnly)]
 public sealed class KubernetesForbiddenException : KubernetesException
 {
-    /// <summary>Creates the exception.</summary>
-    public KubernetesForbiddenException()
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    /// <param name="message">What went wrong.</param>
-    public KubernetesForbiddenException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and a cause.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="innerException">The cause.</param>
-    public KubernetesForbiddenException(string message, Exception? innerException)
-        : base(message, innerException)
-    {
-    }
-
     /// <summary>Creates the exception for a 403 from the API server.</summary>
     /// <param name="message">What went wrong and what the operator should do.</param>
     /// <param name="reason">The <c>reason</c> of the <c>Status</c> body.</param>
@@ -90,28 +76,9 @@ public sealed class KubernetesForbiddenException : KubernetesException
 }
 
 /// <summary>The object does not exist (404): e.g. no StatefulSet named after the application in the model's namespace.</summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = StatusOnly)]
 public sealed class KubernetesNotFoundException : KubernetesException
 {
-    /// <summary>Creates the exception.</summary>
-    public KubernetesNotFoundException()
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    /// <param name="message">What went wrong.</param>
-    public KubernetesNotFoundException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and a cause.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="innerException">The cause.</param>
-    public KubernetesNotFoundException(string message, Exception? innerException)
-        : base(message, innerException)
-    {
-    }
-
     /// <summary>Creates the exception for a 404 from the API server.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="reason">The <c>reason</c> of the <c>Status</c> body.</param>
@@ -123,23 +90,12 @@ public sealed class KubernetesNotFoundException : KubernetesException
 }
 
 /// <summary>The API server could not be reached (connection refused or reset, DNS failure, TLS failure, time-out).</summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Always made from the transport's exception, which it carries.")]
 public sealed class KubernetesConnectionException : KubernetesException
 {
     /// <summary>Creates the exception.</summary>
-    public KubernetesConnectionException()
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
     /// <param name="message">What went wrong.</param>
-    public KubernetesConnectionException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and a cause.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="innerException">The cause.</param>
+    /// <param name="innerException">The transport's exception.</param>
     public KubernetesConnectionException(string message, Exception? innerException)
         : base(message, innerException)
     {

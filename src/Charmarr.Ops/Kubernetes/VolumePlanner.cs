@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Charmarr.Ops.Kubernetes;
 
 /// <summary>Plans the volume and mount changes of a <see cref="StatefulSetSpec"/>.</summary>
@@ -51,36 +53,35 @@ internal static class VolumePlanner
 
     private static void EnsureMount(PlanContext context, MountedVolume volume)
     {
-        var view = context.View;
-        var desired = volume.ToMountJson();
-        var existing = view.Mounts.Select(m => m.Item).FirstOrDefault(m => PodTemplateView.MountPathOf(m) == volume.MountPath);
+        var container = context.View.ContainerName;
         var what = $"{volume.Name} at {volume.MountPath}{(volume.ReadOnly ? " (read-only)" : string.Empty)}"
             + (string.IsNullOrEmpty(volume.SubPath) ? string.Empty : $" (sub-path {volume.SubPath})");
-        if (existing is null)
-        {
-            context.Additions.Mount(desired, $"container {view.ContainerName}: mounted {what}");
-        }
-        else if (!JsonEquivalence.Equivalent(existing, desired))
-        {
-            context.Additions.Mount(
-                JsonEquivalence.ReplacementPatch(existing, desired),
-                $"container {view.ContainerName}: mount at {volume.MountPath} changed to {what} (was {existing.ToJsonString()})");
-        }
+        Ensure(
+            context.View.Mounts.Select(m => m.Item).FirstOrDefault(m => PodTemplateView.MountPathOf(m) == volume.MountPath),
+            volume.ToMountJson(),
+            context.Additions.Mount,
+            $"container {container}: mounted {what}",
+            $"container {container}: mount at {volume.MountPath} changed to {what}");
     }
 
-    private static void EnsureVolume(PlanContext context, MountedVolume volume)
+    private static void EnsureVolume(PlanContext context, MountedVolume volume) =>
+        Ensure(
+            context.View.Volumes.Select(v => v.Item).FirstOrDefault(v => PodTemplateView.NameOf(v) == volume.Name),
+            volume.ToVolumeJson(),
+            context.Additions.Volume,
+            $"volume {volume.Name}: added ({volume.DescribeSource()})",
+            $"volume {volume.Name}: changed to {volume.DescribeSource()}");
+
+    /// <summary>Adds <paramref name="desired"/> when there is no element, or a strategic-merge replacement of a different one; nothing when it is equivalent.</summary>
+    private static void Ensure(JsonObject? existing, JsonObject desired, Action<JsonObject, string> add, string added, string changed)
     {
-        var desired = volume.ToVolumeJson();
-        var existing = context.View.Volumes.Select(v => v.Item).FirstOrDefault(v => PodTemplateView.NameOf(v) == volume.Name);
         if (existing is null)
         {
-            context.Additions.Volume(desired, $"volume {volume.Name}: added ({volume.DescribeSource()})");
+            add(desired, added);
         }
         else if (!JsonEquivalence.Equivalent(existing, desired))
         {
-            context.Additions.Volume(
-                JsonEquivalence.ReplacementPatch(existing, desired),
-                $"volume {volume.Name}: changed to {volume.DescribeSource()} (was {existing.ToJsonString()})");
+            add(JsonEquivalence.ReplacementPatch(existing, desired), $"{changed} (was {existing.ToJsonString()})");
         }
     }
 

@@ -6,6 +6,18 @@ namespace Charmarr.Ops.Testing.Tests.Kubernetes;
 /// <summary>What the kubectl oracle cannot show: inputs left alone, malformed patches refused with 400, and the simulator's declared limits.</summary>
 public sealed class PatchEngineTests
 {
+    [Theory]
+    [InlineData("""{"spec":{"$retainKeys":["a"]}}""", "$retainKeys")]
+    [InlineData("""{"metadata":{"$deleteFromPrimitiveList/finalizers":["a"]}}""", "$deleteFromPrimitiveList/finalizers")]
+    [InlineData("""{"spec":{"$setElementOrder/volumes":[{"name":"a"}]}}""", "$setElementOrder/volumes")]
+    public void Directives_the_simulator_does_not_implement_are_refused_not_ignored(string patch, string directive)
+    {
+        var e = Assert.Throws<PatchException>(() => StrategicMergePatch.Apply(JujuStatefulSet.Load(), patch));
+
+        Assert.Equal(400, e.StatusCode);
+        Assert.Contains(directive, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Strategic_merge_leaves_the_document_and_the_patch_unchanged()
     {
@@ -18,18 +30,6 @@ public sealed class PatchEngineTests
         JsonAssert.Equal("""{"a":{},"volumes":[{"name":"y","emptyDir":{}}]}""", result);
         JsonAssert.Equal(documentBefore, document);
         JsonAssert.Equal(patchBefore, patch);
-    }
-
-    [Theory]
-    [InlineData("""{"spec":{"$retainKeys":["a"]}}""", "$retainKeys")]
-    [InlineData("""{"metadata":{"$deleteFromPrimitiveList/finalizers":["a"]}}""", "$deleteFromPrimitiveList/finalizers")]
-    [InlineData("""{"spec":{"$setElementOrder/volumes":[{"name":"a"}]}}""", "$setElementOrder/volumes")]
-    public void Directives_the_simulator_does_not_implement_are_refused_not_ignored(string patch, string directive)
-    {
-        var e = Assert.Throws<PatchException>(() => StrategicMergePatch.Apply(JujuStatefulSet.Load(), patch));
-
-        Assert.Equal(400, e.StatusCode);
-        Assert.Contains(directive, e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

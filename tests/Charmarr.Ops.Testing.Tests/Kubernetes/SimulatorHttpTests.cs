@@ -40,28 +40,18 @@ public sealed class SimulatorHttpTests : IAsyncLifetime
         JsonAssert.Equal(_simulator.StatefulSets.Get("media", "plex"), await Json(response));
     }
 
-    [Fact]
-    public async Task An_unknown_path_is_a_404_Status()
+    [Theory]
+    [InlineData("/api/v1/namespaces/media/pods/plex-0", "the server could not find the requested resource", null)]
+    [InlineData("/apis/apps/v1/namespaces/media/statefulsets/sonarr", "statefulsets.apps \"sonarr\" not found", "sonarr")]
+    public async Task An_unknown_path_or_StatefulSet_is_a_404_Status(string path, string message, string? name)
     {
-        using var response = await _http.GetAsync("/api/v1/namespaces/media/pods/plex-0", TestContext.Current.CancellationToken);
+        using var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
 
         var status = await Json(response);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Status", (string?)status["kind"]);
-        Assert.Equal("Failure", (string?)status["status"]);
-        Assert.Equal("NotFound", (string?)status["reason"]);
-        Assert.Equal(404, (int)status["code"]!);
-    }
-
-    [Fact]
-    public async Task An_unknown_StatefulSet_is_a_404_naming_it()
-    {
-        using var response = await _http.GetAsync("/apis/apps/v1/namespaces/media/statefulsets/sonarr", TestContext.Current.CancellationToken);
-
-        var status = await Json(response);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("statefulsets.apps \"sonarr\" not found", (string?)status["message"]);
-        Assert.Equal("sonarr", (string?)status["details"]!["name"]);
+        Assert.Equal(
+            ("Status", "v1", "Failure", "NotFound", 404, message, name),
+            ((string?)status["kind"], (string?)status["apiVersion"], (string?)status["status"], (string?)status["reason"], (int)status["code"]!, (string?)status["message"], (string?)status["details"]?["name"]));
     }
 
     [Theory]

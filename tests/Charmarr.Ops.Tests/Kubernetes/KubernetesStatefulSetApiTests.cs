@@ -5,36 +5,26 @@ using Charmarr.Ops.Testing.Kubernetes;
 namespace Charmarr.Ops.Tests.Kubernetes;
 
 /// <summary>The production client (KubernetesClient.Aot) against the simulator's HTTP face: what goes on the wire, and how errors come back.</summary>
-public sealed class KubernetesStatefulSetApiTests : IAsyncLifetime
+public sealed class KubernetesStatefulSetApiTests : IAsyncDisposable
 {
     private const string Path = "/apis/apps/v1/namespaces/media/statefulsets/plex";
 
-    private readonly KubernetesSimulator _simulator = new();
-    private KubernetesApiServer _server = null!;
-    private KubernetesStatefulSetApi _api = null!;
+    private readonly SimulatedCluster _cluster = SimulatedCluster.Start(Face.Http);
 
-    public ValueTask InitializeAsync()
-    {
-        _simulator.StatefulSets.Put(SimulatedCluster.JujuStatefulSet());
-        _server = _simulator.StartServer();
-        _api = KubernetesStatefulSetApi.ForHost(_server.BaseAddress);
-        return ValueTask.CompletedTask;
-    }
+    private KubernetesSimulator Simulator => _cluster.Simulator;
 
-    public async ValueTask DisposeAsync()
-    {
-        _api.Dispose();
-        await _server.DisposeAsync();
-    }
+    private IStatefulSetApi Api => _cluster.Api;
+
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
     [Fact]
     public async Task GetAsync_reads_the_StatefulSet_at_its_API_path()
     {
-        var statefulSet = await _api.GetAsync("media", "plex", TestContext.Current.CancellationToken);
+        var statefulSet = await Api.GetAsync("media", "plex", TestContext.Current.CancellationToken);
 
-        var request = Assert.Single(_simulator.Requests);
+        var request = Assert.Single(Simulator.Requests);
         Assert.Equal(("GET", Path), (request.Method, request.Path));
-        var stored = _simulator.StatefulSets.Get("media", "plex")!;
+        var stored = Simulator.StatefulSets.Get("media", "plex")!;
         Assert.Equal((string?)stored["metadata"]!["resourceVersion"], (string?)statefulSet["metadata"]!["resourceVersion"]);
         Assert.True(JsonNode.DeepEquals(stored["spec"]!["template"]!["spec"]!["volumes"], statefulSet["spec"]!["template"]!["spec"]!["volumes"]));
         Assert.True(JsonNode.DeepEquals(
@@ -48,9 +38,9 @@ public sealed class KubernetesStatefulSetApiTests : IAsyncLifetime
     [InlineData(StatefulSetPatchKind.Merge, "application/merge-patch+json; charset=utf-8", """{"spec":{"replicas":2}}""")]
     public async Task PatchAsync_sends_each_kind_with_its_content_type_and_the_charms_field_manager(StatefulSetPatchKind kind, string contentType, string body)
     {
-        var result = await _api.PatchAsync("media", "plex", kind, body, TestContext.Current.CancellationToken);
+        var result = await Api.PatchAsync("media", "plex", kind, body, TestContext.Current.CancellationToken);
 
-        var request = Assert.Single(_simulator.Requests);
+        var request = Assert.Single(Simulator.Requests);
         Assert.Equal(("PATCH", Path, "fieldManager=charmarr-ops", contentType, body), (request.Method, request.Path, request.Query, request.ContentType, request.Body));
         Assert.Equal(2, (int)result["spec"]!["replicas"]!);
     }
@@ -58,9 +48,9 @@ public sealed class KubernetesStatefulSetApiTests : IAsyncLifetime
     [Fact]
     public async Task A_403_becomes_the_forbidden_exception_with_the_API_servers_reason()
     {
-        _simulator.FailNext(403);
+        Simulator.FailNext(403);
 
-        var e = await Assert.ThrowsAsync<KubernetesForbiddenException>(() => _api.GetAsync("media", "plex", TestContext.Current.CancellationToken));
+        var e = await Assert.ThrowsAsync<KubernetesForbiddenException>(() => Api.GetAsync("media", "plex", TestContext.Current.CancellationToken));
 
         Assert.Equal(("Forbidden", 403), (e.Reason, e.StatusCode));
         Assert.Contains("cannot get resource \"statefulsets\"", e.Message, StringComparison.Ordinal);
@@ -71,10 +61,10 @@ public sealed class KubernetesStatefulSetApiTests : IAsyncLifetime
     [Fact]
     public async Task Other_statuses_keep_their_code_reason_and_message()
     {
-        _simulator.FailNext(500);
+        Simulator.FailNext(500);
 
         var e = await Assert.ThrowsAsync<KubernetesException>(
-            () => _api.PatchAsync("media", "plex", StatefulSetPatchKind.Json, "[]", TestContext.Current.CancellationToken));
+            () => Api.PatchAsync("media", "plex", StatefulSetPatchKind.Json, "[]", TestContext.Current.CancellationToken));
 
         Assert.Equal(
             "Kubernetes could not patch StatefulSet media/plex (500 InternalError: the simulator was told to fail this request with 500).",

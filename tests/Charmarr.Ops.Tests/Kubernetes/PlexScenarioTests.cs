@@ -53,7 +53,7 @@ public sealed class PlexScenarioTests
             result.Changes);
         Assert.Single(cluster.Patches);
         Assert.Equal(["charmarr-shared-data", "dev-dri", "charm-data"], cluster.VolumeNames());
-        Assert.Equal(1000, (long)cluster.PodSpec["securityContext"]!["fsGroup"]!);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"fsGroup":1000,"supplementalGroups":[110]}"""), cluster.PodSpec["securityContext"]));
     }
 
     [Theory]
@@ -65,7 +65,15 @@ public sealed class PlexScenarioTests
 
         var result = await cluster.ReconcileAsync(Plex(hardwareTranscoding: false));
 
-        Assert.Equal(4 + 1, result.Changes.Count);
+        Assert.Equal(
+            [
+                "container plex: unmounted dev-dri from /dev/dri",
+                "volume dev-dri: removed",
+                "pod securityContext.supplementalGroups: removed (was [110])",
+                "container plex: securityContext.privileged: removed (was true)",
+                "container plex: resources.limits[gpu.intel.com/i915]: removed (was 1)",
+            ],
+            result.Changes);
         var patch = Assert.Single(cluster.Patches);
         Assert.Equal("application/json-patch+json", patch.MediaType);
         Assert.Equal(["charmarr-shared-data", "charm-data"], cluster.VolumeNames());

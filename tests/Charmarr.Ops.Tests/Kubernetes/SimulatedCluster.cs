@@ -35,12 +35,16 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         }
 
         var policy = (retry ?? KubernetesRetryPolicy.Default) with { Delay = (delay, _) => { Delays.Add(delay); return Task.CompletedTask; } };
+        Api = api;
         Reconciler = new StatefulSetReconciler(api, Namespace, App, policy);
     }
 
     public static TheoryData<Face> Faces => new(Face.InProcess, Face.Http);
 
     public KubernetesSimulator Simulator { get; } = new();
+
+    /// <summary>The API the reconciler uses: the simulator's own, or the production client over HTTP.</summary>
+    public IStatefulSetApi Api { get; }
 
     public StatefulSetReconciler Reconciler { get; }
 
