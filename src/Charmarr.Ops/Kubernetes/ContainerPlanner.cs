@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Charmarr.Ops.Kubernetes;
@@ -29,6 +30,14 @@ internal static class ContainerPlanner
         }
     }
 
+    /// <summary>A quantity as text: the API server sends strings, but a number is read as the same quantity.</summary>
+    private static string? QuantityText(JsonNode? node) => node switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
+        _ => null,
+    };
+
     private static void PlanLimits(PlanContext context)
     {
         var view = context.View;
@@ -36,7 +45,7 @@ internal static class ContainerPlanner
         foreach (var (resource, quantity) in context.Spec.ResourceLimits)
         {
             var current = limits?[resource];
-            if (!(current is JsonValue value && value.TryGetValue<string>(out var text) && Quantity.Same(text, quantity)))
+            if (!(QuantityText(current) is { } text && Quantity.Same(text, quantity)))
             {
                 context.Additions.Limit(
                     resource, quantity, $"container {view.ContainerName}: resources.limits[{resource}]: {quantity} (was {StatefulSetPlanner.Show(current)})");

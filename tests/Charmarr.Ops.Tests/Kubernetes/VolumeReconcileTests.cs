@@ -142,13 +142,13 @@ public sealed class VolumeReconcileTests
         podSpec["volumes"]![2]!["hostPath"]!["type"] = "";
         podSpec["containers"]![1]!["volumeMounts"]![3]!["readOnly"] = false;
         podSpec["containers"]![1]!["securityContext"]!["privileged"] = false;
-        podSpec["containers"]![1]!["resources"] = Node("""{"limits":{"gpu.intel.com/i915":"1"}}""");
+        podSpec["containers"]![1]!["resources"] = Node("""{"limits":{"gpu.intel.com/i915":"1","cpu":2}}""");
         await using var cluster = SimulatedCluster.Start(face, statefulSet);
         var spec = new StatefulSetSpec("plex")
         {
             Volumes = { StatefulSetVolume.HostPath("dev-dri", "/dev/dri", "/dev/dri", HostPathType.Unset) },
             Privileged = false,
-            ResourceLimits = { [ChangeKinds.Limit] = "1000m" },
+            ResourceLimits = { [ChangeKinds.Limit] = "1000m", ["cpu"] = "2000m" },
         };
 
         var result = await cluster.ReconcileAsync(spec);
