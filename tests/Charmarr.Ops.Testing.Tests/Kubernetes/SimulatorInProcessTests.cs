@@ -1,0 +1,85 @@
+using Charmarr.Ops.Kubernetes;
+using Charmarr.Ops.Testing.Kubernetes;
+
+namespace Charmarr.Ops.Testing.Tests.Kubernetes;
+
+/// <summary>The simulator's in-process face raises the production client's exceptions, and records what it would have sent.</summary>
+public sealed class SimulatorInProcessTests
+{
+    private readonly KubernetesSimulator _simulator = new();
+
+    public SimulatorInProcessTests()
+    {
+        _simulator.StatefulSets.Put(JujuStatefulSet.Load());
+    }
+
+    [Fact]
+    public async Task GetAsync_returns_the_stored_StatefulSet()
+    {
+        var statefulSet = await _simulator.Api.GetAsync("media", "plex", TestContext.Current.CancellationToken);
+
+        JsonAssert.Equal(_simulator.StatefulSets.Get("media", "plex"), statefulSet);
+    }
+
+    [Theory]
+    [InlineData(StatefulSetPatchKind.StrategicMerge, "application/strategic-merge-patch+json", """{"spec":{"replicas":2}}""")]
+    [InlineData(StatefulSetPatchKind.Json, "application/json-patch+json", """[{"op":"replace","path":"/spec/replicas","value":2}]""")]
+    [InlineData(StatefulSetPatchKind.Merge, "application/merge-patch+json", """{"spec":{"replicas":2}}""")]
+    public async Task PatchAsync_sends_each_kind_with_its_content_type(StatefulSetPatchKind kind, string contentType, string body)
+    {
+        var result = await _simulator.Api.PatchAsync("media", "plex", kind, body, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, (int)result["spec"]!["replicas"]!);
+        var request = Assert.Single(_simulator.Requests);
+        Assert.Equal(("PATCH", contentType, body, "fieldManager=charmarr-ops"), (request.Method, request.ContentType, request.Body, request.Query));
+    }
+
+    [Fact]
+    public async Task A_403_is_a_forbidden_exception_that_tells_the_operator_to_trust_the_application()
+    {
+        _simulator.FailNext(403);
+
+        var e = await Assert.ThrowsAsync<KubernetesForbiddenException>(() => _simulator.Api.GetAsync("media", "plex", TestContext.Current.CancellationToken));
+
+        Assert.Equal(403, e.StatusCode);
+        Assert.Equal("Forbidden", e.Reason);
+        Assert.Contains("juju trust plex --scope=cluster", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--trust", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_StatefulSet_is_a_not_found_exception()
+    {
+        var e = await Assert.ThrowsAsync<KubernetesNotFoundException>(() => _simulator.Api.GetAsync("media", "sonarr", TestContext.Current.CancellationToken));
+
+        Assert.Contains("StatefulSet media/sonarr was not found", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(409, true)]
+    [InlineData(422, false)]
+    [InlineData(429, true)]
+    [InlineData(500, true)]
+    [InlineData(503, true)]
+    public async Task Other_failures_carry_their_status_and_whether_they_are_transient(int code, bool transient)
+    {
+        _simulator.FailNext(code);
+
+        var e = await Assert.ThrowsAsync<KubernetesException>(
+            () => _simulator.Api.PatchAsync("media", "plex", StatefulSetPatchKind.StrategicMerge, "{}", TestContext.Current.CancellationToken));
+
+        Assert.Equal(code, e.StatusCode);
+        Assert.Equal(transient, e.IsTransient);
+        Assert.Contains($"({code} ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_call_sends_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _simulator.Api.GetAsync("media", "plex", cancelled.Token));
+        Assert.Empty(_simulator.Requests);
+    }
+}
