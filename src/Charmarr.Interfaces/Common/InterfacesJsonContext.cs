@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Charmarr.Interfaces.IstioIngressRoute;
+using Charmarr.Interfaces.MediaManager;
+using Charmarr.Interfaces.MediaServer;
+using Charmarr.Interfaces.MediaStorage;
+
+namespace Charmarr.Interfaces.Common;
+
+/// <summary>
+/// Source-generated JSON metadata for every record on the wire. The options mirror pydantic: snake_case names,
+/// nulls written, nullable annotations and required members enforced on reading, numbers in strings read as numbers
+/// (pydantic's lax mode). <see cref="WireJson"/> adds the escaping.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    Converters = [typeof(HttpRouteFilterConverter), typeof(PathModifierConverter)])]
+[JsonSerializable(typeof(MediaStorageProviderData))]
+[JsonSerializable(typeof(MediaStorageRequirerData))]
+[JsonSerializable(typeof(MediaServerProviderData))]
+[JsonSerializable(typeof(MediaManagerProviderData))]
+[JsonSerializable(typeof(MediaManagerRequirerData))]
+[JsonSerializable(typeof(QualityProfile))]
+[JsonSerializable(typeof(IstioIngressRouteConfig))]
+[JsonSerializable(typeof(Listener))]
+[JsonSerializable(typeof(BackendRef))]
+[JsonSerializable(typeof(HttpRoute))]
+[JsonSerializable(typeof(GrpcRoute))]
+[JsonSerializable(typeof(HttpRouteMatch))]
+[JsonSerializable(typeof(GrpcRouteMatch))]
+[JsonSerializable(typeof(HttpRouteFilter))]
+[JsonSerializable(typeof(UrlRewriteFilter))]
+[JsonSerializable(typeof(RequestRedirectFilter))]
+[JsonSerializable(typeof(PathModifier))]
+[JsonSerializable(typeof(PathModifierType))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class InterfacesJsonContext : JsonSerializerContext;
