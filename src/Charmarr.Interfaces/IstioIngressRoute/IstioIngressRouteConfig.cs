@@ -4,20 +4,25 @@ using Charmarr.Interfaces.Common;
 namespace Charmarr.Interfaces.IstioIngressRoute;
 
 /// <summary>The routes a charm asks istio-ingress for (the <c>istio-ingress-route</c> interface's <c>config</c>).</summary>
-public sealed record IstioIngressRouteConfig
+/// <param name="Model">The model (Kubernetes namespace) the backend services live in (<c>model</c>).</param>
+/// <param name="Listeners">The gateway listeners the routes bind to (<c>listeners</c>); none when <see langword="null"/>.</param>
+/// <param name="HttpRoutes">The HTTP routes (<c>http_routes</c>); none when <see langword="null"/>.</param>
+/// <param name="GrpcRoutes">The gRPC routes (<c>grpc_routes</c>); none when <see langword="null"/>.</param>
+public sealed record IstioIngressRouteConfig(
+    string Model,
+    IReadOnlyList<Listener>? Listeners = null,
+    IReadOnlyList<HttpRoute>? HttpRoutes = null,
+    IReadOnlyList<GrpcRoute>? GrpcRoutes = null)
 {
-    /// <summary>The model (Kubernetes namespace) the backend services live in (<c>model</c>).</summary>
-    public required string Model { get; init; }
-
     /// <summary>The gateway listeners the routes bind to (<c>listeners</c>).</summary>
     [JsonConverter(typeof(NonNullListConverter<Listener>))]
-    public IReadOnlyList<Listener> Listeners { get; init; } = [];
+    public IReadOnlyList<Listener> Listeners { get; init; } = Listeners ?? [];
 
     /// <summary>The HTTP routes (<c>http_routes</c>).</summary>
     [JsonConverter(typeof(NonNullListConverter<HttpRoute>))]
-    public IReadOnlyList<HttpRoute> HttpRoutes { get; init; } = [];
+    public IReadOnlyList<HttpRoute> HttpRoutes { get; init; } = HttpRoutes ?? [];
 
     /// <summary>The gRPC routes (<c>grpc_routes</c>).</summary>
     [JsonConverter(typeof(NonNullListConverter<GrpcRoute>))]
-    public IReadOnlyList<GrpcRoute> GrpcRoutes { get; init; } = [];
+    public IReadOnlyList<GrpcRoute> GrpcRoutes { get; init; } = GrpcRoutes ?? [];
 }

@@ -4,36 +4,30 @@ using Charmarr.Interfaces.Common;
 namespace Charmarr.Interfaces.IstioIngressRoute;
 
 /// <summary>Where a URL rewrite sends the request upstream; give a host name, a path, or both.</summary>
-public sealed record UrlRewriteSpec
-{
-    /// <summary>The host name to rewrite to (<c>hostname</c>).</summary>
-    public string? Hostname { get; init; }
-
-    /// <summary>The path rewrite (<c>path</c>).</summary>
-    public PathModifier? Path { get; init; }
-}
+/// <param name="Hostname">The host name to rewrite to (<c>hostname</c>).</param>
+/// <param name="Path">The path rewrite (<c>path</c>).</param>
+public sealed record UrlRewriteSpec(string? Hostname = null, PathModifier? Path = null);
 
 /// <summary>Where a redirect sends the client.</summary>
-public sealed record RequestRedirectSpec
+/// <param name="Scheme"><c>http</c> or <c>https</c> (<c>scheme</c>).</param>
+/// <param name="Hostname">The host name (<c>hostname</c>).</param>
+/// <param name="Path">The path rewrite (<c>path</c>).</param>
+/// <param name="Port">The port, 1 to 65535 (<c>port</c>).</param>
+/// <param name="StatusCode">The HTTP status of the redirect (<c>statusCode</c>).</param>
+/// <exception cref="ArgumentOutOfRangeException">The port is out of range.</exception>
+public sealed record RequestRedirectSpec(
+    string? Scheme = null,
+    string? Hostname = null,
+    PathModifier? Path = null,
+    int? Port = null,
+    [property: JsonPropertyName("statusCode")] int StatusCode = 301)
 {
-    private readonly int? port;
-
-    /// <summary><c>http</c> or <c>https</c> (<c>scheme</c>).</summary>
-    public string? Scheme { get; init; }
-
-    /// <summary>The host name (<c>hostname</c>).</summary>
-    public string? Hostname { get; init; }
-
-    /// <summary>The path rewrite (<c>path</c>).</summary>
-    public PathModifier? Path { get; init; }
+    private readonly int? port = CheckPort(Port);
 
     /// <summary>The port, 1 to 65535 (<c>port</c>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The port is out of range.</exception>
-    public int? Port { get => port; init => port = value is { } p ? WireRange.Port(p, "port") : null; }
+    public int? Port { get => port; init => port = CheckPort(value); }
 
-    /// <summary>The HTTP status of the redirect (<c>statusCode</c>, default 301).</summary>
-    [JsonPropertyName("statusCode")]
-    public int StatusCode { get; init; } = 301;
+    private static int? CheckPort(int? value) => value is { } p ? WireRange.Port(p, "port") : null;
 }
 
 /// <summary>A filter on an HTTP route: <see cref="UrlRewriteFilter"/> or <see cref="RequestRedirectFilter"/>. On the wire
@@ -50,26 +44,20 @@ public abstract record HttpRouteFilter
 }
 
 /// <summary>Rewrites the request's URL before it goes upstream.</summary>
-public sealed record UrlRewriteFilter : HttpRouteFilter
+/// <param name="UrlRewrite">The rewrite (<c>urlRewrite</c>).</param>
+public sealed record UrlRewriteFilter([property: JsonPropertyName("urlRewrite"), JsonPropertyOrder(0)] UrlRewriteSpec UrlRewrite)
+    : HttpRouteFilter
 {
-    /// <summary>The rewrite (<c>urlRewrite</c>).</summary>
-    [JsonPropertyName("urlRewrite")]
-    [JsonPropertyOrder(0)]
-    public required UrlRewriteSpec UrlRewrite { get; init; }
-
     /// <inheritdoc />
     [JsonPropertyOrder(1)]
     public override string Type => "URLRewrite";
 }
 
 /// <summary>Redirects the client (HTTP and gRPC routes).</summary>
-public sealed record RequestRedirectFilter : HttpRouteFilter
+/// <param name="RequestRedirect">The redirect (<c>requestRedirect</c>).</param>
+public sealed record RequestRedirectFilter([property: JsonPropertyName("requestRedirect"), JsonPropertyOrder(0)] RequestRedirectSpec RequestRedirect)
+    : HttpRouteFilter
 {
-    /// <summary>The redirect (<c>requestRedirect</c>).</summary>
-    [JsonPropertyName("requestRedirect")]
-    [JsonPropertyOrder(0)]
-    public required RequestRedirectSpec RequestRedirect { get; init; }
-
     /// <inheritdoc />
     [JsonPropertyOrder(1)]
     public override string Type => "RequestRedirect";

@@ -69,7 +69,7 @@ internal sealed class PathModifierConverter : JsonConverter<PathModifier>
             : root.TryGetProperty("value", out var plain) && type is not null ? (plain, type.Value)
             : throw new JsonException($"a path modifier needs {PrefixMatch}, {FullPath}, or type and value");
         return value.ValueKind == JsonValueKind.String
-            ? new PathModifier { Type = type ?? implied, Value = value.GetString()! }
+            ? new PathModifier(type ?? implied, value.GetString()!)
             : throw new JsonException("a path modifier's value must be a string");
     }
 

@@ -1,0 +1,106 @@
+using Charmarr.Interfaces.IstioIngressRoute;
+using Charmarr.Interfaces.MediaManager;
+using Charmarr.Interfaces.MediaServer;
+using Charmarr.Interfaces.MediaStorage;
+using Charmarr.Ops.Events;
+using Charmarr.Ops.Framework;
+
+namespace Charmarr.Interfaces.Tests.Common;
+
+/// <summary>Lets a test act inside a dispatch (on config-changed) and records the interface events the charm saw.</summary>
+/// <typeparam name="TCharm">The charm under test.</typeparam>
+internal sealed class Probe<TCharm>
+{
+    /// <summary>Runs during config-changed with the live charm.</summary>
+    public Action<TCharm>? OnConfigChanged { get; set; }
+
+    /// <summary>Runs when the charm observes a Changed event, with the live charm.</summary>
+    public Action<TCharm, RelationInterfaceChangedEvent>? OnChanged { get; set; }
+
+    /// <summary>Endpoints whose Changed event should be deferred.</summary>
+    public HashSet<string> DeferChangedOn { get; } = [];
+
+    /// <summary>Every Changed event the charm observed: endpoint, relation id, broken, re-emitted.</summary>
+    public List<(string Endpoint, int RelationId, bool IsBroken, bool IsReemitted)> Changed { get; } = [];
+
+    public void Record(TCharm charm, RelationInterfaceChangedEvent e)
+    {
+        Changed.Add((e.Endpoint, e.RelationId, e.IsBroken, e.IsReemitted));
+        OnChanged?.Invoke(charm, e);
+        if (DeferChangedOn.Contains(e.Endpoint))
+        {
+            e.Defer();
+        }
+    }
+}
+
+/// <summary>A Plex-like charm: requires media-storage, media-manager and istio-ingress-route; provides media-server.</summary>
+internal sealed class ConsumerCharm : CharmBase
+{
+    public const string Metadata = """
+        name: plex
+        requires:
+          media-storage:
+            interface: media_storage
+            limit: 1
+          media-manager:
+            interface: media_manager
+          istio-ingress-route:
+            interface: istio_ingress_route
+        provides:
+          media-server:
+            interface: media-server
+        """;
+
+    public ConsumerCharm(CharmFramework framework, Probe<ConsumerCharm> probe)
+        : base(framework)
+    {
+        Storage = new MediaStorageRequirer(this);
+        Managers = new MediaManagerRequirer(this);
+        Ingress = new IstioIngressRouteRequirer(this);
+        Server = new MediaServerProvider(this);
+        Observe<RelationInterfaceChangedEvent>(e => probe.Record(this, e));
+        Observe<ConfigChangedEvent>(_ => probe.OnConfigChanged?.Invoke(this));
+    }
+
+    public MediaStorageRequirer Storage { get; }
+
+    public MediaManagerRequirer Managers { get; }
+
+    public IstioIngressRouteRequirer Ingress { get; }
+
+    public MediaServerProvider Server { get; }
+}
+
+/// <summary>The other side: provides media-storage and media-manager; requires media-server.</summary>
+internal sealed class ProviderCharm : CharmBase
+{
+    public const string Metadata = """
+        name: radarr
+        provides:
+          media-storage:
+            interface: media_storage
+          media-manager:
+            interface: media_manager
+        requires:
+          media-server:
+            interface: media-server
+            limit: 1
+        """;
+
+    public ProviderCharm(CharmFramework framework, Probe<ProviderCharm> probe)
+        : base(framework)
+    {
+        Storage = new MediaStorageProvider(this);
+        Manager = new MediaManagerProvider(this);
+        Server = new MediaServerRequirer(this);
+        Observe<RelationInterfaceChangedEvent>(e => probe.Record(this, e));
+        Observe<ConfigChangedEvent>(_ => probe.OnConfigChanged?.Invoke(this));
+    }
+
+    public MediaStorageProvider Storage { get; }
+
+    public MediaManagerProvider Manager { get; }
+
+    public MediaServerRequirer Server { get; }
+}
