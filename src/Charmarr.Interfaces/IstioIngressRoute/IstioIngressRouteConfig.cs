@@ -9,20 +9,23 @@ namespace Charmarr.Interfaces.IstioIngressRoute;
 /// <param name="HttpRoutes">The HTTP routes (<c>http_routes</c>); none when <see langword="null"/>.</param>
 /// <param name="GrpcRoutes">The gRPC routes (<c>grpc_routes</c>); none when <see langword="null"/>.</param>
 public sealed record IstioIngressRouteConfig(
-    string Model,
+    [property: JsonPropertyOrder(0)] string Model,
     IReadOnlyList<Listener>? Listeners = null,
     IReadOnlyList<HttpRoute>? HttpRoutes = null,
     IReadOnlyList<GrpcRoute>? GrpcRoutes = null)
 {
     /// <summary>The gateway listeners the routes bind to (<c>listeners</c>).</summary>
+    [JsonPropertyOrder(1)]
     [JsonConverter(typeof(NonNullListConverter<Listener>))]
     public IReadOnlyList<Listener> Listeners { get; init; } = Listeners ?? [];
 
     /// <summary>The HTTP routes (<c>http_routes</c>).</summary>
+    [JsonPropertyOrder(2)]
     [JsonConverter(typeof(NonNullListConverter<HttpRoute>))]
     public IReadOnlyList<HttpRoute> HttpRoutes { get; init; } = HttpRoutes ?? [];
 
     /// <summary>The gRPC routes (<c>grpc_routes</c>).</summary>
+    [JsonPropertyOrder(3)]
     [JsonConverter(typeof(NonNullListConverter<GrpcRoute>))]
     public IReadOnlyList<GrpcRoute> GrpcRoutes { get; init; } = GrpcRoutes ?? [];
 }

@@ -16,15 +16,16 @@ public sealed record UrlRewriteSpec(string? Hostname = null, PathModifier? Path 
 /// <param name="StatusCode">The HTTP status of the redirect (<c>statusCode</c>).</param>
 /// <exception cref="ArgumentOutOfRangeException">The port is out of range.</exception>
 public sealed record RequestRedirectSpec(
-    string? Scheme = null,
-    string? Hostname = null,
-    PathModifier? Path = null,
+    [property: JsonPropertyOrder(0)] string? Scheme = null,
+    [property: JsonPropertyOrder(1)] string? Hostname = null,
+    [property: JsonPropertyOrder(2)] PathModifier? Path = null,
     int? Port = null,
-    [property: JsonPropertyName("statusCode")] int StatusCode = 301)
+    [property: JsonPropertyName("statusCode"), JsonPropertyOrder(4)] int StatusCode = 301)
 {
     private readonly int? port = CheckPort(Port);
 
     /// <summary>The port, 1 to 65535 (<c>port</c>).</summary>
+    [JsonPropertyOrder(3)]
     public int? Port { get => port; init => port = CheckPort(value); }
 
     private static int? CheckPort(int? value) => value is { } p ? WireRange.Port(p, "port") : null;
