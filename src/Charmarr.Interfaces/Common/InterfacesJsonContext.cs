@@ -9,7 +9,7 @@ namespace Charmarr.Interfaces.Common;
 /// <summary>
 /// Source-generated JSON metadata for every record on the wire. The options mirror pydantic: snake_case names,
 /// nulls written, nullable annotations and required members enforced on reading, numbers in strings read as numbers
-/// (pydantic's lax mode). <see cref="WireJson"/> adds the escaping.
+/// (pydantic's lax mode), and no null inside a list. <see cref="WireJson"/> adds the escaping.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -17,7 +17,21 @@ namespace Charmarr.Interfaces.Common;
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    Converters = [typeof(HttpRouteFilterConverter), typeof(PathModifierConverter)])]
+    Converters =
+    [
+        typeof(HttpRouteFilterConverter),
+        typeof(PathModifierConverter),
+        typeof(NonNullListConverter<string>),
+        typeof(NonNullListConverter<QualityProfile>),
+        typeof(NonNullListConverter<Listener>),
+        typeof(NonNullListConverter<BackendRef>),
+        typeof(NonNullListConverter<HttpRoute>),
+        typeof(NonNullListConverter<GrpcRoute>),
+        typeof(NonNullListConverter<HttpRouteMatch>),
+        typeof(NonNullListConverter<GrpcRouteMatch>),
+        typeof(NonNullListConverter<HttpRouteFilter>),
+        typeof(NonNullListConverter<RequestRedirectFilter>),
+    ])]
 [JsonSerializable(typeof(MediaStorageProviderData))]
 [JsonSerializable(typeof(MediaStorageRequirerData))]
 [JsonSerializable(typeof(MediaServerProviderData))]

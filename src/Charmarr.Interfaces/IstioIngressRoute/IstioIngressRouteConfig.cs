@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Charmarr.Interfaces.Common;
 
 namespace Charmarr.Interfaces.IstioIngressRoute;
 
@@ -16,16 +15,13 @@ public sealed record IstioIngressRouteConfig(
 {
     /// <summary>The gateway listeners the routes bind to (<c>listeners</c>).</summary>
     [JsonPropertyOrder(1)]
-    [JsonConverter(typeof(NonNullListConverter<Listener>))]
     public IReadOnlyList<Listener> Listeners { get; init; } = Listeners ?? [];
 
     /// <summary>The HTTP routes (<c>http_routes</c>).</summary>
     [JsonPropertyOrder(2)]
-    [JsonConverter(typeof(NonNullListConverter<HttpRoute>))]
     public IReadOnlyList<HttpRoute> HttpRoutes { get; init; } = HttpRoutes ?? [];
 
     /// <summary>The gRPC routes (<c>grpc_routes</c>).</summary>
     [JsonPropertyOrder(3)]
-    [JsonConverter(typeof(NonNullListConverter<GrpcRoute>))]
     public IReadOnlyList<GrpcRoute> GrpcRoutes { get; init; } = GrpcRoutes ?? [];
 }

@@ -8,18 +8,13 @@ namespace Charmarr.Interfaces.IstioIngressRoute;
 /// host and whether it serves TLS. Raises <see cref="RelationInterfaceChangedEvent"/> on the endpoint's relation-changed
 /// and relation-broken.
 /// </summary>
-public sealed class IstioIngressRouteRequirer : RelationInterface
+/// <param name="parent">The charm or component that owns it.</param>
+/// <param name="endpoint">The endpoint, as declared in the charm's metadata.</param>
+public sealed class IstioIngressRouteRequirer(CharmObject parent, string endpoint = "istio-ingress-route")
+    : RelationInterface(parent, endpoint, raisesChanged: true)
 {
     private const string ExternalHostKey = "external_host";
     private const string TlsEnabledKey = "tls_enabled";
-
-    /// <summary>Binds the requirer to an endpoint.</summary>
-    /// <param name="parent">The charm or component that owns it.</param>
-    /// <param name="endpoint">The endpoint, as declared in the charm's metadata.</param>
-    public IstioIngressRouteRequirer(CharmObject parent, string endpoint = "istio-ingress-route")
-        : base(parent, endpoint, raisesChanged: true)
-    {
-    }
 
     /// <summary>Whether a relation to istio-ingress exists, so a configuration can be submitted.</summary>
     /// <returns><see langword="true"/> when the endpoint has a relation.</returns>

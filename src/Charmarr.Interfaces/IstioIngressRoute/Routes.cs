@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Charmarr.Interfaces.Common;
 
 namespace Charmarr.Interfaces.IstioIngressRoute;
 
@@ -11,8 +10,8 @@ namespace Charmarr.Interfaces.IstioIngressRoute;
 public abstract record L7Route(
     [property: JsonPropertyOrder(0)] string Name,
     [property: JsonPropertyOrder(1)] Listener Listener,
-    [property: JsonPropertyOrder(2), JsonConverter(typeof(NonNullListConverter<BackendRef>))] IReadOnlyList<BackendRef> Backends,
-    [property: JsonPropertyOrder(3), JsonConverter(typeof(NonNullListConverter<string>))] IReadOnlyList<string>? Hostnames);
+    [property: JsonPropertyOrder(2)] IReadOnlyList<BackendRef> Backends,
+    [property: JsonPropertyOrder(3)] IReadOnlyList<string>? Hostnames);
 
 /// <summary>An HTTP route.</summary>
 /// <param name="Name">The route's name (<c>name</c>).</param>
@@ -26,8 +25,8 @@ public sealed record HttpRoute(
     Listener Listener,
     IReadOnlyList<BackendRef> Backends,
     IReadOnlyList<string>? Hostnames = null,
-    [property: JsonPropertyOrder(4), JsonConverter(typeof(NonNullListConverter<HttpRouteMatch>))] IReadOnlyList<HttpRouteMatch>? Matches = null,
-    [property: JsonPropertyOrder(5), JsonConverter(typeof(NonNullListConverter<HttpRouteFilter>))] IReadOnlyList<HttpRouteFilter>? Filters = null)
+    [property: JsonPropertyOrder(4)] IReadOnlyList<HttpRouteMatch>? Matches = null,
+    [property: JsonPropertyOrder(5)] IReadOnlyList<HttpRouteFilter>? Filters = null)
     : L7Route(Name, Listener, Backends, Hostnames);
 
 /// <summary>A gRPC route.</summary>
@@ -42,6 +41,6 @@ public sealed record GrpcRoute(
     Listener Listener,
     IReadOnlyList<BackendRef> Backends,
     IReadOnlyList<string>? Hostnames = null,
-    [property: JsonPropertyOrder(4), JsonConverter(typeof(NonNullListConverter<GrpcRouteMatch>))] IReadOnlyList<GrpcRouteMatch>? Matches = null,
-    [property: JsonPropertyOrder(5), JsonConverter(typeof(NonNullListConverter<RequestRedirectFilter>))] IReadOnlyList<RequestRedirectFilter>? Filters = null)
+    [property: JsonPropertyOrder(4)] IReadOnlyList<GrpcRouteMatch>? Matches = null,
+    [property: JsonPropertyOrder(5)] IReadOnlyList<RequestRedirectFilter>? Filters = null)
     : L7Route(Name, Listener, Backends, Hostnames);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Charmarr.Interfaces.Common;
 
 namespace Charmarr.Interfaces.MediaManager;
 
@@ -18,7 +17,7 @@ public sealed record MediaManagerProviderData(
     [property: JsonPropertyOrder(1)] string ApiKeySecretId,
     [property: JsonPropertyOrder(2)] MediaManagerKind Manager,
     [property: JsonPropertyOrder(3)] string InstanceName,
-    [property: JsonPropertyOrder(5), JsonConverter(typeof(NonNullListConverter<QualityProfile>))] IReadOnlyList<QualityProfile> QualityProfiles,
-    [property: JsonPropertyOrder(6), JsonConverter(typeof(NonNullListConverter<string>))] IReadOnlyList<string> RootFolders,
+    [property: JsonPropertyOrder(5)] IReadOnlyList<QualityProfile> QualityProfiles,
+    [property: JsonPropertyOrder(6)] IReadOnlyList<string> RootFolders,
     [property: JsonPropertyOrder(4)] string? BasePath = null,
     [property: JsonPropertyOrder(7)] ContentVariant Variant = ContentVariant.Standard);

@@ -3,23 +3,15 @@ using Charmarr.Ops.Framework;
 namespace Charmarr.Interfaces.MediaManager;
 
 /// <summary>
-/// The consuming side of <c>media-manager</c> (any number of relations, e.g. radarr and sonarr): reads each manager's data.
-/// Raises <see cref="RelationInterfaceChangedEvent"/> on the endpoint's relation-changed and relation-broken.
+/// The consuming side of <c>media-manager</c> (any number of relations, e.g. radarr and sonarr): reads each manager's
+/// data and publishes the request manager's own. Raises <see cref="RelationInterfaceChangedEvent"/> on the endpoint's
+/// relation-changed and relation-broken.
 /// </summary>
-public sealed class MediaManagerRequirer : RelationInterface
+/// <param name="parent">The charm or component that owns it.</param>
+/// <param name="endpoint">The endpoint, as declared in the charm's metadata.</param>
+public sealed class MediaManagerRequirer(CharmObject parent, string endpoint = "media-manager")
+    : BroadcastingInterface<MediaManagerRequirerData>(parent, endpoint, raisesChanged: true)
 {
-    /// <summary>Binds the requirer to an endpoint.</summary>
-    /// <param name="parent">The charm or component that owns it.</param>
-    /// <param name="endpoint">The endpoint, as declared in the charm's metadata.</param>
-    public MediaManagerRequirer(CharmObject parent, string endpoint = "media-manager")
-        : base(parent, endpoint, raisesChanged: true)
-    {
-    }
-
-    /// <summary>Publishes this request manager's data to every relation on the endpoint (leader only; a no-op elsewhere).</summary>
-    /// <param name="data">The data.</param>
-    public void PublishData(MediaManagerRequirerData data) => PublishToAll(data);
-
     /// <summary>What each related media manager published, skipping relations that are not ready.</summary>
     /// <returns>The providers' data, by relation id.</returns>
     public IReadOnlyList<MediaManagerProviderData> GetProviders() => ReadAll<MediaManagerProviderData>();
