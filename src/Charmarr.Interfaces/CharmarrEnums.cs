@@ -1,10 +1,6 @@
-using System.Text.Json.Serialization;
-using Charmarr.Interfaces.Common;
-
 namespace Charmarr.Interfaces;
 
 /// <summary>The media managers Charmarr knows (Python <c>MediaManager</c>); on the wire as the lower-case name.</summary>
-[JsonConverter(typeof(LowerCaseEnumConverter<MediaManagerKind>))]
 public enum MediaManagerKind
 {
     /// <summary><c>radarr</c>: films.</summary>
@@ -24,7 +20,6 @@ public enum MediaManagerKind
 }
 
 /// <summary>The media servers Charmarr knows (Python <c>MediaServer</c>, charmarr-lib 0.19+).</summary>
-[JsonConverter(typeof(LowerCaseEnumConverter<MediaServerKind>))]
 public enum MediaServerKind
 {
     /// <summary><c>plex</c>.</summary>
@@ -35,7 +30,6 @@ public enum MediaServerKind
 }
 
 /// <summary>The request managers Charmarr knows (Python <c>RequestManager</c>).</summary>
-[JsonConverter(typeof(LowerCaseEnumConverter<RequestManagerKind>))]
 public enum RequestManagerKind
 {
     /// <summary><c>overseerr</c>.</summary>
@@ -46,7 +40,6 @@ public enum RequestManagerKind
 }
 
 /// <summary>Which content a media manager instance handles (Python <c>ContentVariant</c>).</summary>
-[JsonConverter(typeof(ContentVariantConverter))]
 public enum ContentVariant
 {
     /// <summary><c>standard</c>: the catch-all instance.</summary>
@@ -60,7 +53,6 @@ public enum ContentVariant
 }
 
 /// <summary>The indexer managers Charmarr knows (Python <c>MediaIndexer</c>).</summary>
-[JsonConverter(typeof(LowerCaseEnumConverter<MediaIndexerKind>))]
 public enum MediaIndexerKind
 {
     /// <summary><c>prowlarr</c>.</summary>
@@ -68,7 +60,6 @@ public enum MediaIndexerKind
 }
 
 /// <summary>The download clients Charmarr knows (Python <c>DownloadClient</c>).</summary>
-[JsonConverter(typeof(LowerCaseEnumConverter<DownloadClientKind>))]
 public enum DownloadClientKind
 {
     /// <summary><c>qbittorrent</c>.</summary>
@@ -79,7 +70,6 @@ public enum DownloadClientKind
 }
 
 /// <summary>How a download client downloads (Python <c>DownloadClientType</c>).</summary>
-[JsonConverter(typeof(LowerCaseEnumConverter<DownloadClientType>))]
 public enum DownloadClientType
 {
     /// <summary><c>torrent</c>.</summary>
@@ -88,7 +78,3 @@ public enum DownloadClientType
     /// <summary><c>usenet</c>.</summary>
     Usenet,
 }
-
-/// <summary><see cref="ContentVariant"/> on the wire: lower-case names, except <see cref="ContentVariant.Uhd"/>, which is <c>4k</c>.</summary>
-internal sealed class ContentVariantConverter() : WireEnumConverter<ContentVariant>(
-    name => name == nameof(ContentVariant.Uhd) ? "4k" : name.ToLowerInvariant());

@@ -7,7 +7,9 @@ using Charmarr.Interfaces.MediaStorage;
 namespace Charmarr.Interfaces.Common;
 
 /// <summary>
-/// Source-generated JSON metadata for every record on the wire. The options mirror pydantic: snake_case names,
+/// Source-generated JSON metadata for every record on the wire. The converters live here, not on the public types, so a
+/// charm's own JSON context can serialise those types without reaching our internal converters. The options mirror
+/// pydantic: snake_case names, enums as their exact Python strings,
 /// nulls written, nullable annotations and required members enforced on reading, numbers in strings read as numbers
 /// (pydantic's lax mode), and no null inside a list. <see cref="WireJson"/> adds the escaping.
 /// </summary>
@@ -21,6 +23,17 @@ namespace Charmarr.Interfaces.Common;
     [
         typeof(HttpRouteFilterConverter),
         typeof(PathModifierConverter),
+        typeof(LowerCaseEnumConverter<MediaManagerKind>),
+        typeof(LowerCaseEnumConverter<MediaServerKind>),
+        typeof(LowerCaseEnumConverter<RequestManagerKind>),
+        typeof(ContentVariantConverter),
+        typeof(LowerCaseEnumConverter<MediaIndexerKind>),
+        typeof(LowerCaseEnumConverter<DownloadClientKind>),
+        typeof(LowerCaseEnumConverter<DownloadClientType>),
+        typeof(UpperCaseEnumConverter<IngressProtocol>),
+        typeof(UpperCaseEnumConverter<HttpRouteMethod>),
+        typeof(NameEnumConverter<HttpPathMatchType>),
+        typeof(NameEnumConverter<PathModifierType>),
         typeof(NonNullListConverter<string>),
         typeof(NonNullListConverter<QualityProfile>),
         typeof(NonNullListConverter<Listener>),

@@ -59,3 +59,7 @@ internal sealed class UpperCaseEnumConverter<TEnum>() : WireEnumConverter<TEnum>
 /// <typeparam name="TEnum">The enum.</typeparam>
 internal sealed class NameEnumConverter<TEnum>() : WireEnumConverter<TEnum>(name => name)
     where TEnum : struct, Enum;
+
+/// <summary><see cref="ContentVariant"/> on the wire: lower-case names, except <see cref="ContentVariant.Uhd"/>, which is <c>4k</c>.</summary>
+internal sealed class ContentVariantConverter() : WireEnumConverter<ContentVariant>(
+    name => name == nameof(ContentVariant.Uhd) ? "4k" : name.ToLowerInvariant());

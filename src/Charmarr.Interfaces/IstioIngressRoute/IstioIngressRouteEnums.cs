@@ -1,10 +1,6 @@
-using System.Text.Json.Serialization;
-using Charmarr.Interfaces.Common;
-
 namespace Charmarr.Interfaces.IstioIngressRoute;
 
 /// <summary>The application protocol of a listener (Python <c>ProtocolType</c>); istio-ingress adds TLS when it has certificates.</summary>
-[JsonConverter(typeof(UpperCaseEnumConverter<IngressProtocol>))]
 public enum IngressProtocol
 {
     /// <summary><c>HTTP</c>.</summary>
@@ -15,7 +11,6 @@ public enum IngressProtocol
 }
 
 /// <summary>An HTTP method to match (Python <c>HTTPMethod</c>).</summary>
-[JsonConverter(typeof(UpperCaseEnumConverter<HttpRouteMethod>))]
 public enum HttpRouteMethod
 {
     /// <summary><c>GET</c>.</summary>
@@ -47,7 +42,6 @@ public enum HttpRouteMethod
 }
 
 /// <summary>How a path is matched (Python <c>HTTPPathMatchType</c>).</summary>
-[JsonConverter(typeof(NameEnumConverter<HttpPathMatchType>))]
 public enum HttpPathMatchType
 {
     /// <summary><c>Exact</c>.</summary>
@@ -61,7 +55,6 @@ public enum HttpPathMatchType
 }
 
 /// <summary>How a filter rewrites a path (Python <c>PathModifierType</c>).</summary>
-[JsonConverter(typeof(NameEnumConverter<PathModifierType>))]
 public enum PathModifierType
 {
     /// <summary><c>ReplaceFullPath</c>: the whole path becomes the value.</summary>

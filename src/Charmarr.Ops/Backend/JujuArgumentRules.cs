@@ -13,19 +13,8 @@ internal static partial class JujuArgumentRules
     /// <summary><c>relation-set</c>: keys must not be empty and values must not be null (an empty value deletes).</summary>
     /// <param name="changes">The keys and values.</param>
     /// <param name="paramName">The argument that held them.</param>
-    public static void CheckRelationChanges(IReadOnlyDictionary<string, string> changes, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(changes, paramName);
-        foreach (var (key, value) in changes)
-        {
-            if (string.IsNullOrEmpty(key))
-            {
-                throw new ArgumentException("relation data keys must not be empty", paramName);
-            }
-
-            ArgumentNullException.ThrowIfNull(value, $"{paramName}[\"{key}\"]");
-        }
-    }
+    public static void CheckRelationChanges(IReadOnlyDictionary<string, string> changes, string paramName) =>
+        CheckKeysAndValues(changes, paramName, "relation data");
 
     /// <summary><c>action-set</c>: every dot-separated part of every key follows Juju's rule and is not reserved; values are not null.</summary>
     /// <param name="results">The flattened results.</param>
@@ -89,15 +78,9 @@ internal static partial class JujuArgumentRules
     /// <param name="paramName">The argument that held them.</param>
     public static void CheckStateValues(IReadOnlyDictionary<string, string> values, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(values, paramName);
+        CheckKeysAndValues(values, paramName, "state");
         foreach (var (key, value) in values)
         {
-            if (string.IsNullOrEmpty(key))
-            {
-                throw new ArgumentException("state keys must not be empty", paramName);
-            }
-
-            ArgumentNullException.ThrowIfNull(value, $"{paramName}[\"{key}\"]");
             if (Encoding.UTF8.GetByteCount(key) > JujuLimits.MaxStateKeyBytes)
             {
                 throw new ArgumentException(
@@ -109,6 +92,20 @@ internal static partial class JujuArgumentRules
                 throw new ArgumentException(
                     $"the value of state key \"{Shorten(key)}\" is longer than Juju's limit of {JujuLimits.MaxStateValueBytes} bytes", paramName);
             }
+        }
+    }
+
+    private static void CheckKeysAndValues(IReadOnlyDictionary<string, string> map, string paramName, string what)
+    {
+        ArgumentNullException.ThrowIfNull(map, paramName);
+        foreach (var (key, value) in map)
+        {
+            if (string.IsNullOrEmpty(key))
+            {
+                throw new ArgumentException($"{what} keys must not be empty", paramName);
+            }
+
+            ArgumentNullException.ThrowIfNull(value, $"{paramName}[\"{key}\"]");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Context;
 using Charmarr.Ops.Framework;
@@ -14,7 +13,7 @@ namespace Charmarr.Interfaces.Tests.Common;
 /// committed when it exits 0 and rolled back otherwise, as Juju does.
 /// </summary>
 /// <typeparam name="TCharm">The charm.</typeparam>
-internal sealed class CharmFixture<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCharm> : IDisposable
+internal sealed class CharmFixture<TCharm> : IDisposable
     where TCharm : CharmBase
 {
     private readonly CharmApp app;
@@ -32,6 +31,29 @@ internal sealed class CharmFixture<[DynamicallyAccessedMembers(DynamicallyAccess
     public MemoryJujuBackend Backend { get; }
 
     public Probe<TCharm> Probe { get; } = new();
+
+    /// <summary>Relates <paramref name="endpoint"/> to <paramref name="remoteApp"/>, whose application bag holds
+    /// <paramref name="config"/> under <c>config</c> (nothing when <see langword="null"/>) and <paramref name="extra"/>.</summary>
+    public int Relate(string endpoint, string remoteApp, string? config = null, params (string Key, string Value)[] extra)
+    {
+        var id = Backend.AddRelation(endpoint, remoteApp);
+        var data = extra.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        if (config is not null)
+        {
+            data["config"] = config;
+        }
+
+        Backend.SetRemoteAppData(id, data);
+        return id;
+    }
+
+    /// <summary>Asserts the one warning logged says that relation is not ready and why.</summary>
+    public void AssertNotReadyWarning(string endpoint, int relationId, string reason)
+    {
+        var warning = Assert.Single(LogLines(JujuLogLevel.Warning).Distinct());
+        Assert.Contains($"{endpoint}:{relationId} is not ready", warning, StringComparison.Ordinal);
+        Assert.Contains(reason, warning, StringComparison.Ordinal);
+    }
 
     /// <summary>Runs config-changed with <paramref name="act"/> inside it; fails the test if the hook fails.</summary>
     public void Run(Action<TCharm> act)

@@ -34,8 +34,21 @@ internal sealed class Probe<TCharm>
     }
 }
 
+/// <summary>A charm whose interface events and config-changed go to its <see cref="Probe{TCharm}"/>.</summary>
+/// <typeparam name="TSelf">The charm class itself.</typeparam>
+internal abstract class ProbedCharm<TSelf> : CharmBase
+    where TSelf : ProbedCharm<TSelf>
+{
+    protected ProbedCharm(CharmFramework framework, Probe<TSelf> probe)
+        : base(framework)
+    {
+        Observe<RelationInterfaceChangedEvent>(e => probe.Record((TSelf)this, e));
+        Observe<ConfigChangedEvent>(_ => probe.OnConfigChanged?.Invoke((TSelf)this));
+    }
+}
+
 /// <summary>A Plex-like charm: requires media-storage, media-manager and istio-ingress-route; provides media-server.</summary>
-internal sealed class ConsumerCharm : CharmBase
+internal sealed class ConsumerCharm : ProbedCharm<ConsumerCharm>
 {
     public const string Metadata = """
         name: plex
@@ -53,14 +66,12 @@ internal sealed class ConsumerCharm : CharmBase
         """;
 
     public ConsumerCharm(CharmFramework framework, Probe<ConsumerCharm> probe)
-        : base(framework)
+        : base(framework, probe)
     {
         Storage = new MediaStorageRequirer(this);
         Managers = new MediaManagerRequirer(this);
         Ingress = new IstioIngressRouteRequirer(this);
         Server = new MediaServerProvider(this);
-        Observe<RelationInterfaceChangedEvent>(e => probe.Record(this, e));
-        Observe<ConfigChangedEvent>(_ => probe.OnConfigChanged?.Invoke(this));
     }
 
     public MediaStorageRequirer Storage { get; }
@@ -73,7 +84,7 @@ internal sealed class ConsumerCharm : CharmBase
 }
 
 /// <summary>The other side: provides media-storage and media-manager; requires media-server.</summary>
-internal sealed class ProviderCharm : CharmBase
+internal sealed class ProviderCharm : ProbedCharm<ProviderCharm>
 {
     public const string Metadata = """
         name: radarr
@@ -89,13 +100,11 @@ internal sealed class ProviderCharm : CharmBase
         """;
 
     public ProviderCharm(CharmFramework framework, Probe<ProviderCharm> probe)
-        : base(framework)
+        : base(framework, probe)
     {
         Storage = new MediaStorageProvider(this);
         Manager = new MediaManagerProvider(this);
         Server = new MediaServerRequirer(this);
-        Observe<RelationInterfaceChangedEvent>(e => probe.Record(this, e));
-        Observe<ConfigChangedEvent>(_ => probe.OnConfigChanged?.Invoke(this));
     }
 
     public MediaStorageProvider Storage { get; }

@@ -9,12 +9,8 @@ public sealed class IstioIngressRouteRequirerTests : IDisposable
 
     public void Dispose() => plex.Dispose();
 
-    private int RelateIngress(string app, params (string Key, string Value)[] data)
-    {
-        var id = plex.Backend.AddRelation("istio-ingress-route", app);
-        plex.Backend.SetRemoteAppData(id, data.ToDictionary(d => d.Key, d => d.Value));
-        return id;
-    }
+    private int RelateIngress(string app, params (string Key, string Value)[] data) =>
+        plex.Relate("istio-ingress-route", app, null, data);
 
     [Fact]
     public void The_leader_submits_the_reference_bytes_to_the_relation()

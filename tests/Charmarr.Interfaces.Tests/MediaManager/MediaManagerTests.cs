@@ -30,16 +30,7 @@ public sealed class MediaManagerTests : IDisposable
         plex.Dispose();
     }
 
-    private int RelateManager(string app, string? config)
-    {
-        var id = plex.Backend.AddRelation("media-manager", app);
-        if (config is not null)
-        {
-            plex.Backend.SetRemoteAppData(id, new Dictionary<string, string> { ["config"] = config });
-        }
-
-        return id;
-    }
+    private int RelateManager(string app, string? config) => plex.Relate("media-manager", app, config);
 
     [Fact]
     public void The_leader_provider_publishes_the_reference_bytes_and_sees_the_requirers()
@@ -128,10 +119,7 @@ public sealed class MediaManagerTests : IDisposable
         var id = RelateManager("radarr", config);
 
         Assert.Empty(plex.Query(charm => charm.Managers.GetProviders()));
-
-        var warning = Assert.Single(plex.LogLines(JujuLogLevel.Warning));
-        Assert.Contains($"media-manager:{id}", warning, StringComparison.Ordinal);
-        Assert.Contains(reason, warning, StringComparison.Ordinal);
+        plex.AssertNotReadyWarning("media-manager", id, reason);
     }
 
     [Fact]

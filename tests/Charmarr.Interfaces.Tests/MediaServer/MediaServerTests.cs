@@ -1,6 +1,5 @@
 using Charmarr.Interfaces.MediaServer;
 using Charmarr.Interfaces.Tests.Common;
-using Charmarr.Ops.Backend;
 
 namespace Charmarr.Interfaces.Tests.MediaServer;
 
@@ -20,16 +19,7 @@ public sealed class MediaServerTests : IDisposable
         overseerr.Dispose();
     }
 
-    private int RelateToServer(string? config)
-    {
-        var id = overseerr.Backend.AddRelation("media-server", "plex");
-        if (config is not null)
-        {
-            overseerr.Backend.SetRemoteAppData(id, new Dictionary<string, string> { ["config"] = config });
-        }
-
-        return id;
-    }
+    private int RelateToServer(string? config) => overseerr.Relate("media-server", "plex", config);
 
     [Fact]
     public void Optional_fields_default_to_null()
@@ -114,10 +104,7 @@ public sealed class MediaServerTests : IDisposable
         var id = RelateToServer(config);
 
         Assert.Null(overseerr.Query(charm => charm.Server.GetProvider()));
-
-        var warning = Assert.Single(overseerr.LogLines(JujuLogLevel.Warning));
-        Assert.Contains($"media-server:{id}", warning, StringComparison.Ordinal);
-        Assert.Contains(reason, warning, StringComparison.Ordinal);
+        overseerr.AssertNotReadyWarning("media-server", id, reason);
     }
 
     [Fact]

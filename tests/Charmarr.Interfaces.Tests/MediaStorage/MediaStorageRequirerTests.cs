@@ -1,6 +1,5 @@
 using Charmarr.Interfaces.MediaStorage;
 using Charmarr.Interfaces.Tests.Common;
-using Charmarr.Ops.Backend;
 
 namespace Charmarr.Interfaces.Tests.MediaStorage;
 
@@ -12,13 +11,8 @@ public sealed class MediaStorageRequirerTests : IDisposable
 
     private int RelateStorage(string? config)
     {
-        var id = fixture.Backend.AddRelation("media-storage", "charmarr-storage");
+        var id = fixture.Relate("media-storage", "charmarr-storage", config);
         fixture.Backend.AddRemoteUnit(id, "charmarr-storage/0");
-        if (config is not null)
-        {
-            fixture.Backend.SetRemoteAppData(id, new Dictionary<string, string> { ["config"] = config });
-        }
-
         return id;
     }
 
@@ -88,9 +82,7 @@ public sealed class MediaStorageRequirerTests : IDisposable
         var ready = fixture.Query(charm => charm.Storage.IsReady());
 
         Assert.False(ready);
-        var warning = Assert.Single(fixture.LogLines(JujuLogLevel.Warning).Distinct());
-        Assert.Contains($"media-storage:{id}", warning, StringComparison.Ordinal);
-        Assert.Contains(reason, warning, StringComparison.Ordinal);
+        fixture.AssertNotReadyWarning("media-storage", id, reason);
     }
 
     [Fact]

@@ -97,23 +97,16 @@ public sealed class RelationDataRulesTests
         Assert.Equal("remote", backend.GetRelationData("media-storage", storage, "charmarr-storage/0", isApp: true)["config"]);
     }
 
-    [Fact]
-    public void Reading_a_unit_bag_with_an_application_name_fails_like_relation_get()
+    [Theory]
+    [InlineData("charmarr-storage", false, 2, "expected unit name, got application name")]
+    [InlineData("charmarr-storage/7", false, 1, "settings not found")]
+    [InlineData("other-app", true, 1, "settings not found")]
+    public void Reading_a_bag_outside_the_relation_fails_as_relation_get_does(string owner, bool isApp, int exitCode, string message)
     {
-        var ex = Assert.Throws<JujuModelException>(
-            () => backend.GetRelationData("media-storage", storage, "charmarr-storage", isApp: false));
+        var ex = Assert.Throws<JujuModelException>(() => backend.GetRelationData("media-storage", storage, owner, isApp));
 
-        Assert.Equal(2, ex.ExitCode);
-        Assert.Contains("expected unit name", ex.Message);
-    }
-
-    [Fact]
-    public void Reading_the_bag_of_a_unit_that_never_joined_fails()
-    {
-        var ex = Assert.Throws<JujuModelException>(
-            () => backend.GetRelationData("media-storage", storage, "charmarr-storage/7", isApp: false));
-
-        Assert.Contains("settings not found", ex.Message);
+        Assert.Equal((typeof(JujuModelException), exitCode), (ex.GetType(), ex.ExitCode));
+        Assert.Contains(message, ex.Message);
     }
 
     [Fact]

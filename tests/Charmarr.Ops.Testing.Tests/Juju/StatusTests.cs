@@ -25,14 +25,18 @@ public sealed class StatusTests
         Assert.Equal([Status.Maintenance("installing"), Status.Active()], backend.UnitStatusHistory);
     }
 
+    public static TheoryData<StatusKind> NotSettable =>
+        new(Enum.GetValues<StatusKind>().Where(kind => !new Status(kind).IsSettable));
+
     [Theory]
-    [InlineData(StatusKind.Error)]
-    [InlineData(StatusKind.Unknown)]
-    [InlineData(StatusKind.Terminated)]
-    public void A_status_a_charm_may_not_set_is_refused_like_production(StatusKind kind)
+    [MemberData(nameof(NotSettable))]
+    public void Every_status_a_charm_may_not_set_is_refused_for_unit_and_application(StatusKind kind)
     {
+        backend.Leader = true;
+
         Assert.Throws<ArgumentException>(() => backend.SetStatus(new Status(kind, "x"), application: false));
-        Assert.Empty(backend.UnitStatusHistory);
+        Assert.Throws<ArgumentException>(() => backend.SetStatus(new Status(kind, "x"), application: true));
+        Assert.Empty(backend.UnitStatusHistory.Concat(backend.AppStatusHistory));
     }
 
     [Fact]
