@@ -47,8 +47,11 @@ internal abstract class ProbedCharm<TSelf> : CharmBase
     }
 }
 
-/// <summary>A Plex-like charm: requires media-storage, media-manager and istio-ingress-route; provides media-server.</summary>
-internal sealed class ConsumerCharm : ProbedCharm<ConsumerCharm>
+/// <summary>
+/// A charm with both sides of every interface. The requiring sides and the media-server provider use the default
+/// endpoints (as plex-k8s does); the other providing sides and the media-server requirer use endpoints of their own.
+/// </summary>
+internal sealed class InterfacesCharm : ProbedCharm<InterfacesCharm>
 {
     public const string Metadata = """
         name: plex
@@ -60,18 +63,28 @@ internal sealed class ConsumerCharm : ProbedCharm<ConsumerCharm>
             interface: media_manager
           istio-ingress-route:
             interface: istio_ingress_route
+          watched-server:
+            interface: media-server
+            limit: 1
         provides:
           media-server:
             interface: media-server
+          shared-storage:
+            interface: media_storage
+          library:
+            interface: media_manager
         """;
 
-    public ConsumerCharm(CharmFramework framework, Probe<ConsumerCharm> probe)
+    public InterfacesCharm(CharmFramework framework, Probe<InterfacesCharm> probe)
         : base(framework, probe)
     {
         Storage = new MediaStorageRequirer(this);
         Managers = new MediaManagerRequirer(this);
         Ingress = new IstioIngressRouteRequirer(this);
         Server = new MediaServerProvider(this);
+        WatchedServer = new MediaServerRequirer(this, "watched-server");
+        SharedStorage = new MediaStorageProvider(this, "shared-storage");
+        Library = new MediaManagerProvider(this, "library");
     }
 
     public MediaStorageRequirer Storage { get; }
@@ -81,35 +94,10 @@ internal sealed class ConsumerCharm : ProbedCharm<ConsumerCharm>
     public IstioIngressRouteRequirer Ingress { get; }
 
     public MediaServerProvider Server { get; }
-}
 
-/// <summary>The other side: provides media-storage and media-manager; requires media-server.</summary>
-internal sealed class ProviderCharm : ProbedCharm<ProviderCharm>
-{
-    public const string Metadata = """
-        name: radarr
-        provides:
-          media-storage:
-            interface: media_storage
-          media-manager:
-            interface: media_manager
-        requires:
-          media-server:
-            interface: media-server
-            limit: 1
-        """;
+    public MediaServerRequirer WatchedServer { get; }
 
-    public ProviderCharm(CharmFramework framework, Probe<ProviderCharm> probe)
-        : base(framework, probe)
-    {
-        Storage = new MediaStorageProvider(this);
-        Manager = new MediaManagerProvider(this);
-        Server = new MediaServerRequirer(this);
-    }
+    public MediaStorageProvider SharedStorage { get; }
 
-    public MediaStorageProvider Storage { get; }
-
-    public MediaManagerProvider Manager { get; }
-
-    public MediaServerRequirer Server { get; }
+    public MediaManagerProvider Library { get; }
 }

@@ -5,7 +5,7 @@ namespace Charmarr.Interfaces.Tests.IstioIngressRoute;
 
 public sealed class IstioIngressRouteRequirerTests : IDisposable
 {
-    private readonly CharmFixture<ConsumerCharm> plex = new("plex/0", ConsumerCharm.Metadata);
+    private readonly CharmFixture<InterfacesCharm> plex = new("plex/0", InterfacesCharm.Metadata);
 
     public void Dispose() => plex.Dispose();
 

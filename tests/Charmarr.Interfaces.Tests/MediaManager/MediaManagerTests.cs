@@ -5,7 +5,7 @@ using Charmarr.Ops.Backend;
 
 namespace Charmarr.Interfaces.Tests.MediaManager;
 
-/// <summary>Radarr/Sonarr provide media-manager (<see cref="ProviderCharm"/>); Plex and Overseerr require it (<see cref="ConsumerCharm"/>).</summary>
+/// <summary>Radarr/Sonarr provide media-manager, here on <c>library</c>; Plex and Overseerr require it on the default endpoint.</summary>
 public sealed class MediaManagerTests : IDisposable
 {
     private const string Radarr4K = """{"api_url":"http://radarr-4k.charmarr.svc.cluster.local:7878","api_key_secret_id":"secret:abc123","manager":"radarr","instance_name":"radarr-4k","base_path":null,"quality_profiles":[{"id":1,"name":"HD-Bluray+WEB"},{"id":2,"name":"UHD-Bluray+WEB"}],"root_folders":["/data/media/movies-uhd"],"variant":"4k"}""";
@@ -21,8 +21,8 @@ public sealed class MediaManagerTests : IDisposable
         ["/data/media/movies-uhd"],
         Variant: ContentVariant.Uhd);
 
-    private readonly CharmFixture<ProviderCharm> radarr = new("radarr-4k/0", ProviderCharm.Metadata);
-    private readonly CharmFixture<ConsumerCharm> plex = new("plex/0", ConsumerCharm.Metadata);
+    private readonly CharmFixture<InterfacesCharm> radarr = new("radarr-4k/0", InterfacesCharm.Metadata);
+    private readonly CharmFixture<InterfacesCharm> plex = new("plex/0", InterfacesCharm.Metadata);
 
     public void Dispose()
     {
@@ -36,13 +36,13 @@ public sealed class MediaManagerTests : IDisposable
     public void The_leader_provider_publishes_the_reference_bytes_and_sees_the_requirers()
     {
         radarr.Backend.Leader = true;
-        var id = radarr.Backend.AddRelation("media-manager", "overseerr");
+        var id = radarr.Backend.AddRelation("library", "overseerr");
         radarr.Backend.SetRemoteAppData(id, new Dictionary<string, string> { ["config"] = Overseerr });
 
         var requirers = radarr.Query(charm =>
         {
-            charm.Manager.PublishData(Radarr4KData);
-            return charm.Manager.GetRequirers();
+            charm.Library.PublishData(Radarr4KData);
+            return charm.Library.GetRequirers();
         });
 
         Assert.Equal(Radarr4K, radarr.Backend.GetLocalAppData(id)["config"]);
@@ -59,9 +59,9 @@ public sealed class MediaManagerTests : IDisposable
     [Fact]
     public void A_non_leader_provider_publishes_nothing()
     {
-        var id = radarr.Backend.AddRelation("media-manager", "overseerr");
+        var id = radarr.Backend.AddRelation("library", "overseerr");
 
-        radarr.Run(charm => charm.Manager.PublishData(Radarr4KData));
+        radarr.Run(charm => charm.Library.PublishData(Radarr4KData));
 
         Assert.Empty(radarr.Backend.GetLocalAppData(id));
     }

@@ -3,15 +3,15 @@ using Charmarr.Interfaces.Tests.Common;
 
 namespace Charmarr.Interfaces.Tests.MediaServer;
 
-/// <summary>Plex provides media-server (<see cref="ConsumerCharm"/>); Overseerr requires it (<see cref="ProviderCharm"/>).</summary>
+/// <summary>Plex provides media-server on its default endpoint; Overseerr requires it, here on <c>watched-server</c>.</summary>
 public sealed class MediaServerTests : IDisposable
 {
     private const string Plex019 = """{"name":"plex","api_url":"http://plex.charmarr.svc.cluster.local:32400","web_url":null,"server":null,"credentials_secret_id":null}""";
     private const string Plex018 = """{"name":"plex","api_url":"http://plex.charmarr.svc.cluster.local:32400","web_url":null}""";
     private const string Jellyfin = """{"name":"jellyfin","api_url":"http://jellyfin:8096","web_url":null,"server":"jellyfin","credentials_secret_id":"secret://456"}""";
 
-    private readonly CharmFixture<ConsumerCharm> plex = new("plex/0", ConsumerCharm.Metadata);
-    private readonly CharmFixture<ProviderCharm> overseerr = new("overseerr/0", ProviderCharm.Metadata);
+    private readonly CharmFixture<InterfacesCharm> plex = new("plex/0", InterfacesCharm.Metadata);
+    private readonly CharmFixture<InterfacesCharm> overseerr = new("overseerr/0", InterfacesCharm.Metadata);
 
     public void Dispose()
     {
@@ -19,7 +19,7 @@ public sealed class MediaServerTests : IDisposable
         overseerr.Dispose();
     }
 
-    private int RelateToServer(string? config) => overseerr.Relate("media-server", "plex", config);
+    private int RelateToServer(string? config) => overseerr.Relate("watched-server", "plex", config);
 
     [Fact]
     public void Optional_fields_default_to_null()
@@ -71,7 +71,7 @@ public sealed class MediaServerTests : IDisposable
     {
         RelateToServer(Jellyfin);
 
-        var (ready, provider) = overseerr.Query(charm => (charm.Server.IsReady(), charm.Server.GetProvider()));
+        var (ready, provider) = overseerr.Query(charm => (charm.WatchedServer.IsReady(), charm.WatchedServer.GetProvider()));
 
         Assert.True(ready);
         Assert.Equal(new MediaServerProviderData("jellyfin", "http://jellyfin:8096", null, MediaServerKind.Jellyfin, "secret://456"), provider);
@@ -82,7 +82,7 @@ public sealed class MediaServerTests : IDisposable
     {
         RelateToServer(Plex018);
 
-        var provider = overseerr.Query(charm => charm.Server.GetProvider());
+        var provider = overseerr.Query(charm => charm.WatchedServer.GetProvider());
 
         Assert.Equal(new MediaServerProviderData("plex", "http://plex.charmarr.svc.cluster.local:32400"), provider);
     }
@@ -90,8 +90,8 @@ public sealed class MediaServerTests : IDisposable
     [Fact]
     public void Without_a_relation_the_requirer_is_not_ready()
     {
-        Assert.False(overseerr.Query(charm => charm.Server.IsReady()));
-        Assert.Null(overseerr.Query(charm => charm.Server.GetProvider()));
+        Assert.False(overseerr.Query(charm => charm.WatchedServer.IsReady()));
+        Assert.Null(overseerr.Query(charm => charm.WatchedServer.GetProvider()));
     }
 
     [Theory]
@@ -103,8 +103,8 @@ public sealed class MediaServerTests : IDisposable
     {
         var id = RelateToServer(config);
 
-        Assert.Null(overseerr.Query(charm => charm.Server.GetProvider()));
-        overseerr.AssertNotReadyWarning("media-server", id, reason);
+        Assert.Null(overseerr.Query(charm => charm.WatchedServer.GetProvider()));
+        overseerr.AssertNotReadyWarning("watched-server", id, reason);
     }
 
     [Fact]
@@ -112,10 +112,10 @@ public sealed class MediaServerTests : IDisposable
     {
         var id = RelateToServer(Plex019);
 
-        overseerr.RelationHook("changed", "media-server", id);
-        overseerr.RelationHook("broken", "media-server", id);
+        overseerr.RelationHook("changed", "watched-server", id);
+        overseerr.RelationHook("broken", "watched-server", id);
 
-        Assert.Equal([("media-server", id, false, false), ("media-server", id, true, false)], overseerr.Probe.Changed);
+        Assert.Equal([("watched-server", id, false, false), ("watched-server", id, true, false)], overseerr.Probe.Changed);
     }
 
     [Fact]
@@ -128,6 +128,6 @@ public sealed class MediaServerTests : IDisposable
 
         RelateToServer(plex.Backend.GetLocalAppData(plexSide)["config"]);
 
-        Assert.Equal(published, overseerr.Query(charm => charm.Server.GetProvider()));
+        Assert.Equal(published, overseerr.Query(charm => charm.WatchedServer.GetProvider()));
     }
 }

@@ -5,7 +5,7 @@ namespace Charmarr.Interfaces.Tests.MediaStorage;
 
 public sealed class MediaStorageRequirerTests : IDisposable
 {
-    private readonly CharmFixture<ConsumerCharm> fixture = new("plex/0", ConsumerCharm.Metadata);
+    private readonly CharmFixture<InterfacesCharm> fixture = new("plex/0", InterfacesCharm.Metadata);
 
     public void Dispose() => fixture.Dispose();
 
