@@ -1,9 +1,6 @@
-using Charmarr.Ops.Backend;
 using Charmarr.Ops.Context;
-using Charmarr.Ops.Framework;
 using Charmarr.Ops.Hosting;
 using Charmarr.Ops.Metadata;
-using Charmarr.Ops.Testing.Juju;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Charmarr.Interfaces.Tests.Common;

@@ -3,7 +3,6 @@ using Charmarr.Interfaces.MediaManager;
 using Charmarr.Interfaces.MediaServer;
 using Charmarr.Interfaces.MediaStorage;
 using Charmarr.Ops.Events;
-using Charmarr.Ops.Framework;
 
 namespace Charmarr.Interfaces.Tests.Common;
 

@@ -1,6 +1,3 @@
-using Charmarr.Interfaces.Tests.Common;
-using Charmarr.Ops.Backend;
-
 namespace Charmarr.Interfaces.Tests.IstioIngressRoute;
 
 public sealed class IstioIngressRouteRequirerTests : IDisposable

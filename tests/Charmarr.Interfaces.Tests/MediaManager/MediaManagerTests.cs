@@ -1,7 +1,5 @@
 using Charmarr.Interfaces.Common;
 using Charmarr.Interfaces.MediaManager;
-using Charmarr.Interfaces.Tests.Common;
-using Charmarr.Ops.Backend;
 
 namespace Charmarr.Interfaces.Tests.MediaManager;
 

@@ -1,5 +1,4 @@
 using Charmarr.Interfaces.MediaServer;
-using Charmarr.Interfaces.Tests.Common;
 
 namespace Charmarr.Interfaces.Tests.MediaServer;
 

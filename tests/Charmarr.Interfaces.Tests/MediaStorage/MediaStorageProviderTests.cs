@@ -1,6 +1,4 @@
 using Charmarr.Interfaces.MediaStorage;
-using Charmarr.Interfaces.Tests.Common;
-using Charmarr.Ops.Backend;
 
 namespace Charmarr.Interfaces.Tests.MediaStorage;
 

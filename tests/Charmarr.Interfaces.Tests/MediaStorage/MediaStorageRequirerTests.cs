@@ -1,5 +1,4 @@
 using Charmarr.Interfaces.MediaStorage;
-using Charmarr.Interfaces.Tests.Common;
 
 namespace Charmarr.Interfaces.Tests.MediaStorage;
 
