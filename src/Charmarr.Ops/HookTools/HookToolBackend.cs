@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
 
@@ -12,7 +11,7 @@ namespace Charmarr.Ops.HookTools;
 /// The production <see cref="IJujuBackend"/>: every member runs one (or, for long log lines, several) Juju hook
 /// tools found on <c>PATH</c>, with <c>--format=json</c> wherever the tool offers it.
 /// </summary>
-public sealed partial class HookToolBackend : IJujuBackend
+public sealed class HookToolBackend : IJujuBackend
 {
     /// <summary>The longest single argument Linux passes to a process (MAX_ARG_STRLEN, 131072, less the terminating NUL).</summary>
     internal const int MaxArgumentBytes = 131071;
@@ -127,21 +126,11 @@ public sealed partial class HookToolBackend : IJujuBackend
     /// <inheritdoc />
     public void SetRelationData(string endpoint, int relationId, IReadOnlyDictionary<string, string> changes, bool isApp)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         var flag = RelationFlag(endpoint, relationId);
+        JujuArgumentRules.CheckRelationChanges(changes, nameof(changes));
         if (changes.Count == 0)
         {
             return;
-        }
-
-        foreach (var (key, value) in changes)
-        {
-            if (string.IsNullOrEmpty(key))
-            {
-                throw new ArgumentException("relation data keys must not be empty", nameof(changes));
-            }
-
-            ArgumentNullException.ThrowIfNull(value, $"{nameof(changes)}[\"{key}\"]");
         }
 
         List<string> args = ["-r", flag];
@@ -198,12 +187,7 @@ public sealed partial class HookToolBackend : IJujuBackend
     public void SetStatus(Status status, bool application)
     {
         ArgumentNullException.ThrowIfNull(status);
-        if (!status.IsSettable)
-        {
-            throw new ArgumentException(
-                $"a charm cannot set status \"{status.Name}\"; use active, blocked, maintenance or waiting",
-                nameof(status));
-        }
+        status.ThrowIfNotSettable(nameof(status));
 
         List<string> args = [];
         if (application)
@@ -256,12 +240,10 @@ public sealed partial class HookToolBackend : IJujuBackend
     /// <inheritdoc />
     public void SetActionResults(IReadOnlyDictionary<string, string> results)
     {
-        ArgumentNullException.ThrowIfNull(results);
+        JujuArgumentRules.CheckActionResults(results, nameof(results));
         var args = new List<string>(results.Count);
         foreach (var (key, value) in results)
         {
-            ValidateActionKey(key, nameof(results));
-            ArgumentNullException.ThrowIfNull(value, $"{nameof(results)}[\"{key}\"]");
             var arg = key + "=" + value;
             if (Encoding.UTF8.GetByteCount(arg) > MaxArgumentBytes)
             {
@@ -418,28 +400,7 @@ public sealed partial class HookToolBackend : IJujuBackend
     /// <inheritdoc />
     public void SetState(IReadOnlyDictionary<string, string> values)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        foreach (var (key, value) in values)
-        {
-            if (string.IsNullOrEmpty(key))
-            {
-                throw new ArgumentException("state keys must not be empty", nameof(values));
-            }
-
-            ArgumentNullException.ThrowIfNull(value, $"{nameof(values)}[\"{key}\"]");
-            if (Encoding.UTF8.GetByteCount(key) > JujuLimits.MaxStateKeyBytes)
-            {
-                throw new ArgumentException(
-                    $"state key \"{Shorten(key)}\" is longer than Juju's limit of {JujuLimits.MaxStateKeyBytes} bytes", nameof(values));
-            }
-
-            if (Encoding.UTF8.GetByteCount(value) > JujuLimits.MaxStateValueBytes)
-            {
-                throw new ArgumentException(
-                    $"the value of state key \"{Shorten(key)}\" is longer than Juju's limit of {JujuLimits.MaxStateValueBytes} bytes", nameof(values));
-            }
-        }
-
+        JujuArgumentRules.CheckStateValues(values, nameof(values));
         if (values.Count == 0)
         {
             return;
@@ -463,7 +424,7 @@ public sealed partial class HookToolBackend : IJujuBackend
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        ValidateSecretContent(content);
+        JujuArgumentRules.CheckSecretContent(content);
         var ownerName = owner switch
         {
             SecretOwner.Application => "application",
@@ -484,15 +445,7 @@ public sealed partial class HookToolBackend : IJujuBackend
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> GetSecret(string? id, string? label, bool refresh, bool peek)
     {
-        if (string.IsNullOrEmpty(id) && string.IsNullOrEmpty(label))
-        {
-            throw new ArgumentException("secret-get needs a secret id or a label", nameof(id));
-        }
-
-        if (refresh && peek)
-        {
-            throw new ArgumentException("secret-get takes --refresh or --peek, not both", nameof(peek));
-        }
+        JujuArgumentRules.CheckSecretGet(id, label, refresh, peek);
 
         const string tool = "secret-get";
         List<string> args = [Json];
@@ -575,7 +528,7 @@ public sealed partial class HookToolBackend : IJujuBackend
         ArgumentNullException.ThrowIfNull(options);
         if (content is not null)
         {
-            ValidateSecretContent(content);
+            JujuArgumentRules.CheckSecretContent(content);
         }
 
         using var files = new SecretFiles();
@@ -860,54 +813,6 @@ public sealed partial class HookToolBackend : IJujuBackend
         }
     }
 
-    private static void ValidateSecretContent(IReadOnlyDictionary<string, string> content)
-    {
-        if (content.Count == 0)
-        {
-            throw new ArgumentException("secret content must have at least one key", nameof(content));
-        }
-
-        foreach (var (key, value) in content)
-        {
-            if (key is null || !SecretKeyRegex().IsMatch(key))
-            {
-                throw new ArgumentException(
-                    $"secret key \"{key}\" is not valid: use at least 3 lower-case letters, digits or single hyphens, starting with a letter and not ending with a hyphen",
-                    nameof(content));
-            }
-
-            if (string.IsNullOrEmpty(value))
-            {
-                throw new ArgumentException($"the value of secret key \"{key}\" must not be empty", nameof(content));
-            }
-        }
-    }
-
-    private static void ValidateActionKey(string key, string paramName)
-    {
-        if (string.IsNullOrEmpty(key))
-        {
-            throw new ArgumentException("action result key \"\" is not valid: keys must not be empty", paramName);
-        }
-
-        foreach (var segment in key.Split('.'))
-        {
-            if (!ActionKeySegmentRegex().IsMatch(segment))
-            {
-                throw new ArgumentException(
-                    $"action result key \"{key}\" is not valid: each dot-separated part must be lower-case letters, digits and hyphens, starting and ending with a letter or digit",
-                    paramName);
-            }
-
-            if (segment is "stdout" or "stdout-encoding" or "stderr" or "stderr-encoding")
-            {
-                throw new ArgumentException(
-                    $"action result key \"{key}\" uses \"{segment}\", which Juju reserves for the action's own output",
-                    paramName);
-            }
-        }
-    }
-
     /// <summary>Splits text into pieces of at most <paramref name="maxBytes"/> bytes of UTF-8, never inside a character.</summary>
     internal static List<string> SplitUtf8(string text, int maxBytes)
     {
@@ -937,12 +842,4 @@ public sealed partial class HookToolBackend : IJujuBackend
 
         return pieces;
     }
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    [GeneratedRegex("^([a-z](?:-?[a-z0-9]){2,})\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SecretKeyRegex();
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ActionKeySegmentRegex();
 }

@@ -1,0 +1,122 @@
+using Charmarr.Interfaces.Common;
+using Charmarr.Ops.Events;
+using Charmarr.Ops.Framework;
+using Charmarr.Ops.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Charmarr.Interfaces;
+
+/// <summary>
+/// One side of a Charmarr relation interface on one endpoint. Charmarr's wire format: each side writes its data as JSON
+/// under the key <c>config</c> of its own application databag; only the leader writes (on other units a write is a
+/// logged no-op); data the remote side wrote that is missing or invalid makes that relation "not ready" (a warning in
+/// the log), never an exception in the hook.
+/// </summary>
+public abstract class RelationInterface : CharmComponent
+{
+    /// <summary>The application-databag key that holds each side's JSON.</summary>
+    public const string ConfigKey = "config";
+
+    private protected RelationInterface(CharmObject parent, string endpoint, bool raisesChanged)
+        : base(parent, endpoint)
+    {
+        Endpoint = endpoint;
+        if (raisesChanged)
+        {
+            RelationInterfaceChangedEvent.Register(Framework);
+            Observe<RelationChangedEvent>(endpoint, e => RaiseChangedAsync(e, isBroken: false));
+            Observe<RelationBrokenEvent>(endpoint, e => RaiseChangedAsync(e, isBroken: true));
+        }
+    }
+
+    /// <summary>The endpoint this side of the interface is bound to.</summary>
+    public string Endpoint { get; }
+
+    /// <summary>The live relations on the endpoint (a relation being broken is not among them).</summary>
+    private protected IReadOnlyList<Relation> Relations => Model.Relations.Get(Endpoint);
+
+    /// <summary>Writes <paramref name="data"/> to every relation on the endpoint (leader only).</summary>
+    private protected void PublishToAll<T>(T data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (IsLeaderToWrite())
+        {
+            var json = WireJson.Serialize(data);
+            foreach (var relation in Relations)
+            {
+                relation.LocalAppData.Set(ConfigKey, json);
+            }
+        }
+    }
+
+    /// <summary>Writes <paramref name="data"/> to the endpoint's one relation, if there is one (leader only).</summary>
+    private protected void PublishToSingle<T>(T data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (IsLeaderToWrite() && Model.Relations.GetSingle(Endpoint) is { } relation)
+        {
+            relation.LocalAppData.Set(ConfigKey, WireJson.Serialize(data));
+        }
+    }
+
+    /// <summary>Removes this side's data from every relation on the endpoint (leader only).</summary>
+    private protected void ClearAll()
+    {
+        if (IsLeaderToWrite())
+        {
+            foreach (var relation in Relations)
+            {
+                relation.LocalAppData.Remove(ConfigKey);
+            }
+        }
+    }
+
+    /// <summary>The remote data of every ready relation on the endpoint, by ascending relation id.</summary>
+    private protected IReadOnlyList<T> ReadAll<T>()
+        where T : class => Relations.Select(Read<T>).OfType<T>().ToList();
+
+    /// <summary>The remote data of the endpoint's one relation, or <see langword="null"/> when there is none or it is not ready.</summary>
+    private protected T? ReadSingle<T>()
+        where T : class => Model.Relations.GetSingle(Endpoint) is { } relation ? Read<T>(relation) : null;
+
+    /// <summary>The remote application's data on one relation, or <see langword="null"/> (with a warning) when it is not ready.</summary>
+    private protected T? Read<T>(Relation relation)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        if (relation.RemoteApp is null)
+        {
+            return NotReady<T>(relation, "the remote application is not known yet");
+        }
+
+        if (relation.RemoteAppData.Get(ConfigKey) is not { } json)
+        {
+            return NotReady<T>(relation, $"{relation.RemoteApp} has not published '{ConfigKey}' yet");
+        }
+
+        return WireJson.TryDeserialize<T>(json, out var value, out var problem)
+            ? value
+            : NotReady<T>(relation, $"the '{ConfigKey}' {relation.RemoteApp} published is not valid {typeof(T).Name}: {problem}");
+    }
+
+    private T? NotReady<T>(Relation relation, string reason)
+        where T : class
+    {
+        Logger.LogWarning("Relation {Relation} is not ready: {Reason}", relation, reason);
+        return null;
+    }
+
+    private bool IsLeaderToWrite()
+    {
+        if (Model.Unit.IsLeader)
+        {
+            return true;
+        }
+
+        Logger.LogDebug("Not writing {Endpoint} data: only the leader writes application data", Endpoint);
+        return false;
+    }
+
+    private Task RaiseChangedAsync(RelationEvent e, bool isBroken) =>
+        Framework.EmitAsync(new RelationInterfaceChangedEvent(Endpoint, e.Relation.Id, isBroken));
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace Charmarr.Ops.Testing.Juju;
+
+public sealed partial class MemoryJujuBackend
+{
+    private readonly Dictionary<string, JsonNode?> configDefaults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode> configValues = new(StringComparer.Ordinal);
+
+    /// <summary>Declares an option's default, as charmcraft.yaml would; <see langword="null"/> means no default.</summary>
+    /// <param name="key">The option name.</param>
+    /// <param name="value">The default.</param>
+    public void SetConfigDefault(string key, JsonNode? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        configDefaults[key] = value?.DeepClone();
+    }
+
+    /// <summary>Sets an option as <c>juju config</c> would; <see langword="null"/> resets it to its default.</summary>
+    /// <param name="key">The option name.</param>
+    /// <param name="value">The value.</param>
+    public void SetConfig(string key, JsonNode? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (value is null)
+        {
+            configValues.Remove(key);
+        }
+        else
+        {
+            configValues[key] = value.DeepClone();
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, JsonNode?> GetConfig()
+    {
+        var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (key, value) in configDefaults)
+        {
+            if (value is not null)
+            {
+                result[key] = value.DeepClone();
+            }
+        }
+
+        foreach (var (key, value) in configValues)
+        {
+            result[key] = value.DeepClone();
+        }
+
+        return result;
+    }
+}
