@@ -40,9 +40,19 @@ internal static class GoDuration
     /// <param name="text">The text.</param>
     /// <param name="value">The duration.</param>
     /// <returns>True when it was a Go duration.</returns>
-    public static bool TryParse(string text, out TimeSpan value)
+    public static bool TryParse(string text, out TimeSpan value) => TryParse(text, out value, out _, out _);
+
+    /// <summary>Parses Go duration text and, on failure, says why the way Go's <c>time.ParseDuration</c> does.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The duration.</param>
+    /// <param name="error">Why it is not a duration; <see cref="GoDurationError.None"/> on success.</param>
+    /// <param name="unknownUnit">The offending unit when <paramref name="error"/> is <see cref="GoDurationError.UnknownUnit"/>.</param>
+    /// <returns>True when it was a Go duration.</returns>
+    public static bool TryParse(string text, out TimeSpan value, out GoDurationError error, out string unknownUnit)
     {
         value = default;
+        unknownUnit = string.Empty;
+        error = GoDurationError.Invalid;
         var s = text.AsSpan();
         var negative = false;
         if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
@@ -53,6 +63,7 @@ internal static class GoDuration
 
         if (s.SequenceEqual("0"))
         {
+            error = GoDurationError.None;
             return true;
         }
 
@@ -64,8 +75,22 @@ internal static class GoDuration
         decimal nanos = 0;
         while (!s.IsEmpty)
         {
-            if (!TryReadNumber(ref s, out var number) || !TryReadUnit(ref s, out var unitNanos))
+            if (!TryReadNumber(ref s, out var number))
             {
+                return false;
+            }
+
+            var unit = ReadUnit(ref s);
+            if (unit.IsEmpty)
+            {
+                error = GoDurationError.MissingUnit;
+                return false;
+            }
+
+            if (!TryFindUnit(unit, out var unitNanos))
+            {
+                error = GoDurationError.UnknownUnit;
+                unknownUnit = unit.ToString();
                 return false;
             }
 
@@ -78,6 +103,7 @@ internal static class GoDuration
 
         var ticks = (long)Math.Round(nanos / NanosPerTick, MidpointRounding.AwayFromZero);
         value = TimeSpan.FromTicks(negative ? -ticks : ticks);
+        error = GoDurationError.None;
         return true;
     }
 
@@ -158,7 +184,7 @@ internal static class GoDuration
             && decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
     }
 
-    private static bool TryReadUnit(ref ReadOnlySpan<char> s, out long unitNanos)
+    private static ReadOnlySpan<char> ReadUnit(ref ReadOnlySpan<char> s)
     {
         var end = 0;
         while (end < s.Length && !char.IsAsciiDigit(s[end]) && s[end] != '.')
@@ -168,6 +194,11 @@ internal static class GoDuration
 
         var unit = s[..end];
         s = s[end..];
+        return unit;
+    }
+
+    private static bool TryFindUnit(ReadOnlySpan<char> unit, out long unitNanos)
+    {
         foreach (var (name, nanos) in Units)
         {
             if (unit.SequenceEqual(name))
@@ -180,4 +211,20 @@ internal static class GoDuration
         unitNanos = 0;
         return false;
     }
+}
+
+/// <summary>Why text is not a Go duration, as <c>time.ParseDuration</c> tells it apart.</summary>
+internal enum GoDurationError
+{
+    /// <summary>It is one.</summary>
+    None,
+
+    /// <summary><c>time: invalid duration "x"</c>.</summary>
+    Invalid,
+
+    /// <summary><c>time: missing unit in duration "x"</c>.</summary>
+    MissingUnit,
+
+    /// <summary><c>time: unknown unit "u" in duration "x"</c>.</summary>
+    UnknownUnit,
 }
