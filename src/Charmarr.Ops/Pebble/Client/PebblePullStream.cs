@@ -8,7 +8,7 @@ namespace Charmarr.Ops.Pebble;
 /// <c>response</c> part after it, so the stream hands out the file's bytes as they arrive and, at their end, reads
 /// and checks the trailing response before reporting end-of-file.
 /// </summary>
-internal sealed class PebblePullStream : Stream
+internal sealed class PebblePullStream : ReadOnlyStreamBase
 {
     private const int MaxResponsePartBytes = 1024 * 1024;
 
@@ -20,25 +20,6 @@ internal sealed class PebblePullStream : Stream
     {
         this.exchange = exchange;
         this.reader = reader;
-    }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>Checks the response's type and reads up to the file's bytes. A response whose first part is the JSON
@@ -92,28 +73,6 @@ internal sealed class PebblePullStream : Stream
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(exchange.Watchdog.Token, cancellationToken);
         return await Guard(() => ReadFileAsync(buffer, linked.Token), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

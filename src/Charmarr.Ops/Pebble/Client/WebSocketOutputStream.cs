@@ -7,7 +7,7 @@ namespace Charmarr.Ops.Pebble;
 /// A command's output read from an exec websocket (<c>stdio</c> or <c>stderr</c>): binary messages are the bytes,
 /// the text message <c>{"command":"end"}</c> is end-of-file.
 /// </summary>
-internal sealed class WebSocketOutputStream : Stream
+internal sealed class WebSocketOutputStream : ReadOnlyStreamBase
 {
     private readonly WebSocket socket;
     private readonly Func<Exception, Exception?> translate;
@@ -21,25 +21,6 @@ internal sealed class WebSocketOutputStream : Stream
     {
         this.socket = socket;
         this.translate = translate;
-    }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <inheritdoc />
@@ -79,28 +60,6 @@ internal sealed class WebSocketOutputStream : Stream
 
         return 0;
     }
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
