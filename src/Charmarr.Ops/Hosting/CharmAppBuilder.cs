@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Framework;
 using Charmarr.Ops.HookTools;
+using Charmarr.Ops.Kubernetes;
 using Charmarr.Ops.Logging;
 using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Model;
@@ -15,7 +16,8 @@ namespace Charmarr.Ops.Hosting;
 
 /// <summary>
 /// Configures a charm application: the services the charm needs, and the framework's own defaults (hook tools for
-/// Juju, controller-side stored state, <c>juju-log</c> logging, Pebble over unix sockets), each of which may be replaced before <see cref="Build{TCharm}"/>.
+/// Juju, controller-side stored state, <c>juju-log</c> logging, Pebble over unix sockets, Kubernetes through the pod's
+/// service account), each of which may be replaced before <see cref="Build{TCharm}"/>.
 /// </summary>
 public sealed class CharmAppBuilder
 {
@@ -75,6 +77,25 @@ public sealed class CharmAppBuilder
         return this;
     }
 
+    /// <summary>
+    /// Reaches the Kubernetes API through another <see cref="IStatefulSetApi"/> (the Testing package's simulator, or a
+    /// local proxy). By default the pod's service account is used, connecting on first use.
+    /// </summary>
+    /// <param name="api">The API.</param>
+    /// <param name="retryPolicy">How the <see cref="StatefulSetReconciler"/> retries transient failures; the default policy when null.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UseKubernetes(IStatefulSetApi api, KubernetesRetryPolicy? retryPolicy = null)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        Services.Replace(ServiceDescriptor.Singleton(api));
+        if (retryPolicy is not null)
+        {
+            Services.Replace(ServiceDescriptor.Singleton(retryPolicy));
+        }
+
+        return this;
+    }
+
     /// <summary>Uses these metadata instead of reading the charm directory's YAML.</summary>
     /// <param name="charmMetadata">The metadata.</param>
     /// <returns>This builder.</returns>
@@ -106,6 +127,8 @@ public sealed class CharmAppBuilder
         services.TryAddSingleton<IJujuBackend>(_ => new HookToolBackend());
         services.TryAddSingleton<IStateStore>(sp => new JujuStateStore(sp.GetRequiredService<IJujuBackend>()));
         services.TryAddSingleton<IPebbleClientFactory>(_ => new PebbleClientFactory());
+        services.TryAddSingleton<IStatefulSetApi>(_ => new InClusterStatefulSetApi());
+        services.TryAddSingleton(KubernetesRetryPolicy.Default);
         services.AddSingleton(new CharmMetadataProvider(metadata));
         services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(minimumLevel));
         var level = minimumLevel;
@@ -124,6 +147,16 @@ public sealed class CharmAppBuilder
             sp.GetRequiredService<CharmModel>(),
             sp.GetRequiredService<IStateStore>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.AddScoped(sp =>
+        {
+            var context = sp.GetRequiredService<DispatchScope>().Context;
+            return new StatefulSetReconciler(
+                sp.GetRequiredService<IStatefulSetApi>(),
+                context.ModelName.Length > 0 ? context.ModelName : throw new InvalidOperationException("JUJU_MODEL_NAME is not set, so the StatefulSet's namespace is unknown"),
+                context.AppName,
+                sp.GetRequiredService<KubernetesRetryPolicy>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Charmarr.Ops.Kubernetes"));
+        });
         services.AddScoped<TCharm>();
         services.AddScoped<CharmBase>(sp => sp.GetRequiredService<TCharm>());
 
