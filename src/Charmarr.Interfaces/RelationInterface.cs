@@ -79,30 +79,36 @@ public abstract class RelationInterface : CharmComponent
     private protected T? ReadSingle<T>()
         where T : class => Model.Relations.GetSingle(Endpoint) is { } relation ? Read<T>(relation) : null;
 
-    /// <summary>The remote application's data on one relation, or <see langword="null"/> (with a warning) when it is not ready.</summary>
+    /// <summary>
+    /// The remote application's data on one relation, or <see langword="null"/> when it is not ready: logged at Debug
+    /// while the remote side has not published yet (the normal state of a new relation), as a Warning when what it
+    /// published is invalid.
+    /// </summary>
     private protected T? Read<T>(Relation relation)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(relation);
         if (relation.RemoteApp is null)
         {
-            return NotReady<T>(relation, "the remote application is not known yet");
+            return NotReady<T>(relation, "the remote application is not known yet", LogLevel.Debug);
         }
 
         if (relation.RemoteAppData.Get(ConfigKey) is not { } json)
         {
-            return NotReady<T>(relation, $"{relation.RemoteApp} has not published '{ConfigKey}' yet");
+            return NotReady<T>(relation, $"{relation.RemoteApp} has not published '{ConfigKey}' yet", LogLevel.Debug);
         }
 
         return WireJson.TryDeserialize<T>(json, out var value, out var problem)
             ? value
-            : NotReady<T>(relation, $"the '{ConfigKey}' {relation.RemoteApp} published is not valid {typeof(T).Name}: {problem}");
+            : NotReady<T>(relation, $"the '{ConfigKey}' {relation.RemoteApp} published is not valid {typeof(T).Name}: {problem}", LogLevel.Warning);
     }
 
-    private T? NotReady<T>(Relation relation, string reason)
+    private T? NotReady<T>(Relation relation, string reason, LogLevel level)
         where T : class
     {
-        Logger.LogWarning("Relation {Relation} is not ready: {Reason}", relation, reason);
+#pragma warning disable CA2254 // The template is constant; only the level varies.
+        Logger.Log(level, "Relation {Relation} is not ready: {Reason}", relation, reason);
+#pragma warning restore CA2254
         return null;
     }
 

@@ -52,6 +52,15 @@ internal sealed class CharmFixture<TCharm> : IDisposable
         Assert.Contains(reason, warning, StringComparison.Ordinal);
     }
 
+    /// <summary>Asserts no warning was logged and a debug line says that relation is not ready and why.</summary>
+    public void AssertNotReadyDebugOnly(string endpoint, int relationId, string reason)
+    {
+        Assert.Empty(LogLines(JujuLogLevel.Warning));
+        Assert.Contains(
+            LogLines(JujuLogLevel.Debug),
+            line => line.Contains($"{endpoint}:{relationId} is not ready", StringComparison.Ordinal) && line.Contains(reason, StringComparison.Ordinal));
+    }
+
     /// <summary>Runs config-changed with <paramref name="act"/> inside it; fails the test if the hook fails.</summary>
     public void Run(Action<TCharm> act)
     {

@@ -58,8 +58,18 @@ public sealed class MediaStorageRequirerTests : IDisposable
         Assert.Null(fixture.Query(charm => charm.Storage.GetProvider()));
     }
 
+    [Fact]
+    public void A_provider_that_has_not_published_yet_is_not_ready_and_only_logged_at_debug()
+    {
+        var id = RelateStorage(null);
+
+        var ready = fixture.Query(charm => charm.Storage.IsReady());
+
+        Assert.False(ready);
+        fixture.AssertNotReadyDebugOnly("media-storage", id, "has not published 'config'");
+    }
+
     [Theory]
-    [InlineData(null, "has not published 'config'")]
     [InlineData("", "not valid")]
     [InlineData("{", "not valid")]
     [InlineData("not json", "not valid")]
