@@ -49,5 +49,5 @@ internal static class JsonValues
 
     public static bool IsInteger(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-        && (v.TryGetValue<long>(out _) || (v.TryGetValue<double>(out var d) && Math.Abs(d % 1) < double.Epsilon && Math.Abs(d) < 9.2e18));
+        && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d);
 }
