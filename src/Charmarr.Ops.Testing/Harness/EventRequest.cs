@@ -1,90 +1,57 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Charmarr.Ops.Context;
+using Charmarr.Ops.Events;
 
 namespace Charmarr.Ops.Testing;
 
 /// <summary>
-/// One event to dispatch, described by what Juju puts in the environment for it. <see cref="ToEnvironment"/> gives the
-/// <c>JUJU_*</c> variables Juju would set, which the production parser then reads.
+/// One event to dispatch: the framework's own <see cref="JujuEventSnapshot"/> of it (what a deferred notice stores),
+/// plus any extra variables. <see cref="ToEnvironment"/> gives the <c>JUJU_*</c> variables Juju would set, which the
+/// production parser then reads.
 /// </summary>
-internal sealed record EventRequest
+/// <param name="Snapshot">The event's identity as the framework records it.</param>
+internal sealed record EventRequest(JujuEventSnapshot Snapshot)
 {
-    private EventRequest(string dispatchPath)
-    {
-        DispatchPath = dispatchPath;
-    }
-
-    /// <summary><c>hooks/&lt;name&gt;</c> or <c>actions/&lt;name&gt;</c>.</summary>
-    public string DispatchPath { get; }
-
-    public bool IsAction => DispatchPath.StartsWith("actions/", StringComparison.Ordinal);
+    public bool IsAction => Snapshot.Kind == DispatchKind.Action;
 
     /// <summary>The hook or action name.</summary>
-    public string Name => DispatchPath[(DispatchPath.IndexOf('/', StringComparison.Ordinal) + 1)..];
+    public string Name => Snapshot.EventName;
 
-    public string? RelationName { get; init; }
-
-    public int? RelationId { get; init; }
-
-    public string? RemoteApp { get; init; }
-
-    public string? RemoteUnit { get; init; }
-
-    public string? DepartingUnit { get; init; }
-
-    public string? StorageId { get; init; }
-
-    public string? StorageLocation { get; init; }
-
-    public string? StorageKind { get; init; }
-
-    public string? WorkloadName { get; init; }
-
-    public string? NoticeId { get; init; }
-
-    public string? NoticeType { get; init; }
-
-    public string? NoticeKey { get; init; }
-
-    public string? CheckName { get; init; }
-
-    public string? SecretId { get; init; }
-
-    public string? SecretLabel { get; init; }
-
-    public int? SecretRevision { get; init; }
-
-    public string? ActionUuid { get; init; }
+    /// <summary><c>hooks/&lt;name&gt;</c> or <c>actions/&lt;name&gt;</c>.</summary>
+    public string DispatchPath => (IsAction ? "actions/" : "hooks/") + Name;
 
     /// <summary>More variables, for events without a helper.</summary>
     public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
 
-    public static EventRequest Hook(string name)
+    /// <summary>A hook, with the details its variables carry.</summary>
+    public static EventRequest Hook(string name, Func<JujuEventSnapshot, JujuEventSnapshot>? details = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return new EventRequest("hooks/" + name);
+        var snapshot = new JujuEventSnapshot { Kind = DispatchKind.Hook, EventName = name };
+        return new EventRequest(details is null ? snapshot : details(snapshot));
     }
 
     public static EventRequest Action(string name, string uuid)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return new EventRequest("actions/" + name) { ActionUuid = uuid };
+        return new EventRequest(new JujuEventSnapshot { Kind = DispatchKind.Action, EventName = name, ActionUuid = uuid });
     }
 
     /// <summary>A relation hook: <c>&lt;endpoint&gt;-relation-&lt;kind&gt;</c> with the relation's variables.</summary>
     public static EventRequest Relation(string kind, string endpoint, int relationId, string remoteApp, string? remoteUnit = null, string? departingUnit = null) =>
-        Hook($"{endpoint}-relation-{kind}") with
+        Hook($"{endpoint}-relation-{kind}", s => s with
         {
             RelationName = endpoint,
             RelationId = relationId,
             RemoteApp = remoteApp,
             RemoteUnit = remoteUnit,
             DepartingUnit = departingUnit,
-        };
+        });
 
     /// <summary>The environment Juju sets for this event in <paramref name="spec"/>'s unit.</summary>
     public Dictionary<string, string?> ToEnvironment(CharmSpec spec, string modelName, string modelUuid)
     {
+        var s = Snapshot;
         var env = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["JUJU_DISPATCH_PATH"] = DispatchPath,
@@ -94,70 +61,37 @@ internal sealed record EventRequest
             ["JUJU_MODEL_UUID"] = modelUuid,
             ["JUJU_VERSION"] = spec.Options.JujuVersion,
             ["JUJU_CHARM_DIR"] = spec.CharmDir,
+            ["JUJU_ACTION_NAME"] = IsAction ? Name : null,
+            ["JUJU_ACTION_UUID"] = s.ActionUuid,
+            ["JUJU_RELATION"] = s.RelationName,
+            ["JUJU_RELATION_ID"] = s.RelationId is { } id ? string.Create(CultureInfo.InvariantCulture, $"{s.RelationName}:{id}") : null,
+            ["JUJU_REMOTE_APP"] = s.RemoteApp,
+            ["JUJU_REMOTE_UNIT"] = s.RemoteUnit,
+            ["JUJU_DEPARTING_UNIT"] = s.DepartingUnit,
+            ["JUJU_STORAGE_ID"] = s.StorageId,
+            ["JUJU_STORAGE_LOCATION"] = s.StorageLocation,
+            ["JUJU_STORAGE_KIND"] = s.StorageKind,
+            ["JUJU_WORKLOAD_NAME"] = s.WorkloadName,
+            ["JUJU_NOTICE_ID"] = s.NoticeId,
+            ["JUJU_NOTICE_TYPE"] = s.NoticeType,
+            ["JUJU_NOTICE_KEY"] = s.NoticeKey,
+            ["JUJU_PEBBLE_CHECK_NAME"] = s.CheckName,
+            ["JUJU_SECRET_ID"] = s.SecretId,
+            ["JUJU_SECRET_LABEL"] = s.SecretLabel,
+            ["JUJU_SECRET_REVISION"] = s.SecretRevision?.ToString(CultureInfo.InvariantCulture),
+            ["JUJU_TARGET_BASE"] = s.TargetBase,
         };
-        Set(env, "JUJU_ACTION_NAME", IsAction ? Name : null);
-        Set(env, "JUJU_ACTION_UUID", ActionUuid);
-        Set(env, "JUJU_RELATION", RelationName);
-        Set(env, "JUJU_RELATION_ID", RelationId is { } id ? string.Create(CultureInfo.InvariantCulture, $"{RelationName}:{id}") : null);
-        Set(env, "JUJU_REMOTE_APP", RemoteApp);
-        Set(env, "JUJU_REMOTE_UNIT", RemoteUnit);
-        Set(env, "JUJU_DEPARTING_UNIT", DepartingUnit);
-        Set(env, "JUJU_STORAGE_ID", StorageId);
-        Set(env, "JUJU_STORAGE_LOCATION", StorageLocation);
-        Set(env, "JUJU_STORAGE_KIND", StorageKind);
-        Set(env, "JUJU_WORKLOAD_NAME", WorkloadName);
-        Set(env, "JUJU_NOTICE_ID", NoticeId);
-        Set(env, "JUJU_NOTICE_TYPE", NoticeType);
-        Set(env, "JUJU_NOTICE_KEY", NoticeKey);
-        Set(env, "JUJU_PEBBLE_CHECK_NAME", CheckName);
-        Set(env, "JUJU_SECRET_ID", SecretId);
-        Set(env, "JUJU_SECRET_LABEL", SecretLabel);
-        Set(env, "JUJU_SECRET_REVISION", SecretRevision?.ToString(CultureInfo.InvariantCulture));
         foreach (var (key, value) in Extra)
         {
             env[key] = value;
         }
 
+        // Juju leaves out what does not apply to the event.
+        foreach (var key in env.Where(kv => kv.Value is null).Select(kv => kv.Key).ToList())
+        {
+            env.Remove(key);
+        }
+
         return env;
-    }
-
-    /// <summary>The event as the framework snapshots it when a handler defers it (its <c>JujuEventSnapshot</c> JSON).</summary>
-    public JsonObject ToSnapshot()
-    {
-        var snapshot = new JsonObject { ["kind"] = IsAction ? "Action" : "Hook", ["eventName"] = Name };
-        void Add(string key, JsonNode? value)
-        {
-            if (value is not null)
-            {
-                snapshot[key] = value;
-            }
-        }
-
-        Add("relationName", RelationName);
-        Add("relationId", RelationId);
-        Add("remoteApp", RemoteApp);
-        Add("remoteUnit", RemoteUnit);
-        Add("departingUnit", DepartingUnit);
-        Add("storageId", StorageId);
-        Add("storageLocation", StorageLocation);
-        Add("storageKind", StorageKind);
-        Add("workloadName", WorkloadName);
-        Add("noticeId", NoticeId);
-        Add("noticeType", NoticeType);
-        Add("noticeKey", NoticeKey);
-        Add("checkName", CheckName);
-        Add("secretId", SecretId);
-        Add("secretLabel", SecretLabel);
-        Add("secretRevision", SecretRevision);
-        Add("actionUuid", ActionUuid);
-        return snapshot;
-    }
-
-    private static void Set(Dictionary<string, string?> env, string name, string? value)
-    {
-        if (value is not null)
-        {
-            env[name] = value;
-        }
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class Harness<TCharm>
     {
         var id = Container(container).Notify(key, data);
         await EmitAsync(
-            WorkloadRequest("pebble-custom-notice", container) with { NoticeId = id, NoticeType = "custom", NoticeKey = key },
+            WorkloadRequest("pebble-custom-notice", container, s => s with { NoticeId = id, NoticeType = "custom", NoticeKey = key }),
             cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -67,14 +67,14 @@ public sealed partial class Harness<TCharm>
     public Task PebbleCheckAsync(string container, string check, bool failed, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(check);
-        return EmitAsync(WorkloadRequest(failed ? "pebble-check-failed" : "pebble-check-recovered", container) with { CheckName = check }, cancellationToken);
+        return EmitAsync(WorkloadRequest(failed ? "pebble-check-failed" : "pebble-check-recovered", container, s => s with { CheckName = check }), cancellationToken);
     }
 
     /// <inheritdoc cref="PebbleCheckAsync"/>
     public void PebbleCheck(string container, string check, bool failed) => Sync(() => PebbleCheckAsync(container, check, failed));
 
-    private EventRequest WorkloadRequest(string suffix, string container) =>
-        EventRequest.Hook($"{DeclaredContainer(container)}-{suffix}") with { WorkloadName = container };
+    private EventRequest WorkloadRequest(string suffix, string container, Func<Events.JujuEventSnapshot, Events.JujuEventSnapshot>? details = null) =>
+        EventRequest.Hook($"{DeclaredContainer(container)}-{suffix}", s => (details ?? (d => d))(s with { WorkloadName = container }));
 
     private string DeclaredContainer(string container)
     {

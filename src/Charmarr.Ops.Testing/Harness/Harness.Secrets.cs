@@ -101,10 +101,10 @@ public sealed partial class Harness<TCharm>
             : throw new ArgumentException($"secret {secretId} is owned by another application; only its owner gets rotate, expired and remove events", nameof(secretId));
     }
 
-    private static EventRequest SecretRequest(string hook, MemorySecret secret, int? revision) => EventRequest.Hook(hook) with
+    private static EventRequest SecretRequest(string hook, MemorySecret secret, int? revision) => EventRequest.Hook(hook, s => s with
     {
         SecretId = "secret:" + secret.Id,
         SecretLabel = secret.IsOwned ? secret.OwnerLabel : secret.ConsumerLabel,
         SecretRevision = revision,
-    };
+    });
 }

@@ -72,11 +72,11 @@ public sealed partial class Harness<TCharm>
         }
 
         var details = Backend.GetStorage(storageId);
-        return EventRequest.Hook($"{storageId[..storageId.IndexOf('/', StringComparison.Ordinal)]}-storage-{kind}") with
+        return EventRequest.Hook($"{storageId[..storageId.IndexOf('/', StringComparison.Ordinal)]}-storage-{kind}", s => s with
         {
             StorageId = storageId,
             StorageLocation = details.Location,
             StorageKind = details.Kind,
-        };
+        });
     }
 }

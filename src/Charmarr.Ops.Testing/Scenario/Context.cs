@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Charmarr.Ops.Framework;
 using Charmarr.Ops.Hosting;
@@ -115,8 +116,8 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
         ArgumentNullException.ThrowIfNull(e);
         ArgumentException.ThrowIfNullOrEmpty(observer);
         var request = EventResolver.ToRequest(e, spec);
-        var notice = new JsonObject { ["observer"] = observer, ["juju"] = request.ToSnapshot() };
-        return new DeferredEvent(observer, request.Name, notice.ToJsonString());
+        var notice = new DeferredNotice(observer, request.Snapshot, null, null);
+        return new DeferredEvent(observer, request.Name, JsonSerializer.Serialize(notice, FrameworkJson.Default.DeferredNotice));
     }
 
     private async Task<(State Output, MemoryAction? Action)> RunCoreAsync(Event e, State state, JsonObject? actionParameters, CancellationToken cancellationToken)

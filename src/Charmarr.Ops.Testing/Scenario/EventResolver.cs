@@ -12,36 +12,40 @@ internal static class EventResolver
             return EventRequest.Action(action.HookName, action.Id);
         }
 
-        var request = EventRequest.Hook(e.HookName);
-        if (e.Relation is { } relation)
+        return EventRequest.Hook(e.HookName, snapshot =>
         {
-            var remoteApp = relation.RemoteApp(spec.AppName);
-            request = request with
+            if (e.Relation is { } relation)
             {
-                RelationName = relation.Endpoint,
-                RelationId = relation.Id,
-                RemoteApp = remoteApp,
-                RemoteUnit = Unit(remoteApp, RemoteUnitId(e, relation)),
-                DepartingUnit = Unit(remoteApp, e.DepartingUnitId ?? (e.Kind == "departed" ? RemoteUnitId(e, relation) : null)),
-            };
-        }
+                var remoteApp = relation.RemoteApp(spec.AppName);
+                snapshot = snapshot with
+                {
+                    RelationName = relation.Endpoint,
+                    RelationId = relation.Id,
+                    RemoteApp = remoteApp,
+                    RemoteUnit = Unit(remoteApp, RemoteUnitId(e, relation)),
+                    DepartingUnit = Unit(remoteApp, e.DepartingUnitId ?? (e.Kind == "departed" ? RemoteUnitId(e, relation) : null)),
+                };
+            }
 
-        if (e.Container is { } container)
-        {
-            request = request with { WorkloadName = container.Name, NoticeKey = e.NoticeKey, NoticeType = e.NoticeKey is null ? null : "custom", CheckName = e.CheckName };
-        }
+            if (e.Container is { } container)
+            {
+                snapshot = snapshot with { WorkloadName = container.Name, NoticeKey = e.NoticeKey, NoticeType = e.NoticeKey is null ? null : "custom", CheckName = e.CheckName };
+            }
 
-        if (e.Storage is { } storage)
-        {
-            request = request with { StorageId = storage.Id, StorageLocation = StorageLocation(spec, storage), StorageKind = spec.Metadata.Storage.TryGetValue(storage.Name, out var meta) ? meta.Type : "filesystem" };
-        }
+            if (e.Storage is { } storage)
+            {
+                snapshot = snapshot with
+                {
+                    StorageId = storage.Id,
+                    StorageLocation = StorageLocation(spec, storage),
+                    StorageKind = spec.Metadata.Storage.TryGetValue(storage.Name, out var meta) ? meta.Type : "filesystem",
+                };
+            }
 
-        if (e.Secret is { } secret)
-        {
-            request = request with { SecretId = "secret:" + SecretIds.Bare(secret.Id), SecretLabel = secret.Label, SecretRevision = e.SecretRevision };
-        }
-
-        return request;
+            return e.Secret is { } secret
+                ? snapshot with { SecretId = "secret:" + SecretIds.Bare(secret.Id), SecretLabel = secret.Label, SecretRevision = e.SecretRevision }
+                : snapshot;
+        });
     }
 
     /// <summary>Where Juju mounts a storage instance: the declared location (with the index for multiple instances), else under the agent's storage dir.</summary>

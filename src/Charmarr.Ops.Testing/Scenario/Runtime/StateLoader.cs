@@ -29,7 +29,7 @@ internal static class StateLoader
         }
 
         // Juju no longer lists the departing unit while relation-departed runs; its bag stays readable.
-        if (e.Kind == "departed" && e.Relation is { } departedFrom && EventResolver.ToRequest(e, spec).DepartingUnit is { } departing)
+        if (e.Kind == "departed" && e.Relation is { } departedFrom && EventResolver.ToRequest(e, spec).Snapshot.DepartingUnit is { } departing)
         {
             backend.RemoveRemoteUnit(departedFrom.Id, departing);
         }
