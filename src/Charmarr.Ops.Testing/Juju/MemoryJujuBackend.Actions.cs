@@ -15,7 +15,8 @@ public sealed partial class MemoryJujuBackend
     public MemoryAction StartAction(string name, JsonObject? parameters = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        Action = new MemoryAction(name, (JsonObject?)parameters?.DeepClone() ?? []);
+        // Through text, as Juju hands them over: numbers read back as JSON numbers whatever .NET type built them.
+        Action = new MemoryAction(name, parameters is null ? [] : JsonNode.Parse(parameters.ToJsonString())!.AsObject());
         return Action;
     }
 

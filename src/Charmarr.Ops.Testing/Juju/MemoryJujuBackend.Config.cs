@@ -28,7 +28,7 @@ public sealed partial class MemoryJujuBackend
         }
         else
         {
-            configValues[key] = value.DeepClone();
+            configValues[key] = JsonNode.Parse(value.ToJsonString())!;
         }
     }
 

@@ -23,13 +23,14 @@ public sealed class StatefulSetStore
     public void Put(JsonObject statefulSet)
     {
         ArgumentNullException.ThrowIfNull(statefulSet);
-        var copy = statefulSet.DeepClone().AsObject();
+        // Through text, as the API server would see it: numbers come back as JSON numbers, whatever .NET type built them.
+        var copy = JsonNode.Parse(statefulSet.ToJsonString())!.AsObject();
         var key = KeyOf(copy) ?? throw new ArgumentException("A StatefulSet needs metadata.name and metadata.namespace.", nameof(statefulSet));
         lock (Sync)
         {
             var metadata = copy["metadata"]!.AsObject();
             metadata["resourceVersion"] = NextResourceVersion();
-            metadata["generation"] ??= 1;
+            metadata["generation"] ??= 1L;
             _items[key] = copy;
         }
     }
@@ -47,7 +48,8 @@ public sealed class StatefulSetStore
     {
         lock (Sync)
         {
-            return Find(namespaceName, name)?.DeepClone().AsObject();
+            // Through text, as a client reads the API server's answer: numbers convert to any numeric type.
+            return Find(namespaceName, name) is { } found ? JsonNode.Parse(found.ToJsonString())!.AsObject() : null;
         }
     }
 
