@@ -154,8 +154,8 @@ internal sealed partial class MemoryHookTools
     {
         string? file = null;
         flags.String(v => file = v, "file");
-        var settings = Settings(file, readStdin, flags.Parse(args));
-        backend.SetState(settings);
+        var pairs = flags.Parse(args);
+        backend.SetState(Settings(file, readStdin, pairs));
         return "";
     }
 
