@@ -63,14 +63,14 @@ public sealed class PackedCharmTests(PackedSampleCharm charm)
             var header = new byte[4];
             await using (var file = File.OpenRead(binary))
             {
-                await file.ReadExactlyAsync(header);
+                await file.ReadExactlyAsync(header, TestContext.Current.CancellationToken);
             }
 
             var start = new ProcessStartInfo(binary) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = directory };
             start.Environment.Clear();
             using var process = Process.Start(start)!;
-            var stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
             Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], header);
             Assert.NotEqual(0, process.ExitCode);
