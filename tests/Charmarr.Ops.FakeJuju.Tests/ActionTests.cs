@@ -46,7 +46,7 @@ public sealed class ActionTests
         Assert.Equal(("completed", ""), (action.Status, action.Message));
         Assert.Equal(
             "{\"out\":{\"greeting\":\"hello bob\",\"n\":\"3\"},\"return-code\":0,\"scalar\":{\"x\":\"2\"},\"stdout\":\"done\\n\"}",
-            Output.GoJson.Serialize(action.Results));
+            Charmarr.Ops.Testing.Juju.HookTools.JujuJson.Serialize(action.Results));
         Assert.Equal(["working on it"], action.Logs);
         Assert.Equal("actions/greet||greet", string.Join("|", result.Environment["JUJU_DISPATCH_PATH"], result.Environment["JUJU_HOOK_NAME"], result.Environment["JUJU_ACTION_NAME"]));
     }

@@ -236,6 +236,9 @@ public sealed partial class MemoryJujuBackend
         return relation;
     }
 
+    /// <summary>The endpoint of relation <paramref name="relationId"/>, or <see langword="null"/> when there is no such relation.</summary>
+    internal string? EndpointOf(int relationId) => relations.TryGetValue(relationId, out var relation) ? relation.Endpoint : null;
+
     private MemoryRelation Relation(int relationId) =>
         relations.TryGetValue(relationId, out var relation)
             ? relation

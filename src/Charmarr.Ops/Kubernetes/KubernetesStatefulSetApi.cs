@@ -23,11 +23,22 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
         _client = new k8s.Kubernetes(configuration);
     }
 
+    /// <summary>The environment variable that points <see cref="InCluster"/> at another API server without credentials (a
+    /// local simulation such as <c>charmarr simulate</c>, or <c>kubectl proxy</c>) instead of the pod's service account.</summary>
+    public const string ApiServerVariable = "CHARMARR_KUBERNETES_API";
+
     /// <summary>Connects with the pod's service account, as a Kubernetes charm's container always can.</summary>
     /// <returns>The API.</returns>
     /// <exception cref="KubernetesException">Not running in a Kubernetes pod with a service account token.</exception>
     public static KubernetesStatefulSetApi InCluster()
     {
+        if (Environment.GetEnvironmentVariable(ApiServerVariable) is { Length: > 0 } overridden)
+        {
+            return Uri.TryCreate(overridden, UriKind.Absolute, out var host)
+                ? ForHost(host)
+                : throw new KubernetesException($"{ApiServerVariable}={overridden} is not an absolute URL such as http://127.0.0.1:8001");
+        }
+
         const string problem = "Cannot configure the Kubernetes client: this process is not in a Kubernetes pod with a mounted service account token";
         if (!KubernetesClientConfiguration.IsInCluster())
         {

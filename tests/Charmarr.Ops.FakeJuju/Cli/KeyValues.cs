@@ -1,3 +1,5 @@
+using Charmarr.Ops.Testing.Juju.HookTools;
+
 namespace Charmarr.Ops.FakeJuju.Cli;
 
 /// juju/utils keyvalues.Parse: split on the first '=', trim key and value, reject duplicates.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Charmarr.Ops.FakeJuju.Cli;
+using Charmarr.Ops.Testing.Juju.HookTools;
 using Charmarr.Ops.FakeJuju.Tools;
 
 namespace Charmarr.Ops.FakeJuju.Output;
@@ -40,7 +41,7 @@ internal sealed class OutputOptions
 
     private string Format(JsonNode? value) => _format switch
     {
-        "json" => GoJson.Serialize(value),
+        "json" => JujuJson.Serialize(value),
         "yaml" => YamlText.Serialize(value),
         _ => Smart(value),
     };

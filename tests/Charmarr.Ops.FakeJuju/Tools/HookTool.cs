@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Charmarr.Ops.FakeJuju.Cli;
+using Charmarr.Ops.Testing.Juju.HookTools;
 using Charmarr.Ops.FakeJuju.Model;
 using Charmarr.Ops.FakeJuju.Output;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Charmarr.Ops.FakeJuju.Cli;
+using Charmarr.Ops.Testing.Juju.HookTools;
 using Charmarr.Ops.FakeJuju.Model;
 
 namespace Charmarr.Ops.FakeJuju.Tools;

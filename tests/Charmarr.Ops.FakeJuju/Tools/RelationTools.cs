@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Charmarr.Ops.FakeJuju.Cli;
+using Charmarr.Ops.Testing.Juju.HookTools;
 using Charmarr.Ops.FakeJuju.Model;
 using Charmarr.Ops.FakeJuju.Output;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Charmarr.Ops.FakeJuju.Cli;
+using Charmarr.Ops.Testing.Juju.HookTools;
 
 namespace Charmarr.Ops.FakeJuju.Tools;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Charmarr.Ops.FakeJuju.Cli;
+using Charmarr.Ops.Testing.Juju.HookTools;
 using Charmarr.Ops.FakeJuju.Model;
 
 namespace Charmarr.Ops.FakeJuju.Tools;

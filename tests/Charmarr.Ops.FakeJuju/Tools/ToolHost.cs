@@ -1,4 +1,5 @@
 using Charmarr.Ops.FakeJuju.Cli;
+using Charmarr.Ops.Testing.Juju.HookTools;
 using Charmarr.Ops.FakeJuju.Persistence;
 
 namespace Charmarr.Ops.FakeJuju.Tools;

@@ -40,13 +40,18 @@ public sealed partial class PebbleClient : IPebbleClient, IDisposable
     /// <summary>How long Pebble may be silent during a call.</summary>
     public TimeSpan Timeout => transport.Timeout;
 
+    /// <summary>The environment variable that moves the containers' directory (default <c>/charm/containers</c>), so a
+    /// local simulation (<c>charmarr simulate</c>) can serve each container's Pebble socket from a directory of its own.</summary>
+    public const string ContainersDirectoryVariable = "CHARMARR_PEBBLE_CONTAINERS_DIR";
+
     /// <summary>Where Juju mounts a workload container's Pebble socket in the charm container.</summary>
     /// <param name="containerName">The container name from the charm's metadata.</param>
-    /// <returns><c>/charm/containers/&lt;name&gt;/pebble.socket</c>.</returns>
+    /// <returns><c>/charm/containers/&lt;name&gt;/pebble.socket</c>, or the same under <see cref="ContainersDirectoryVariable"/> when set.</returns>
     public static string SocketPathFor(string containerName)
     {
         ArgumentException.ThrowIfNullOrEmpty(containerName);
-        return $"/charm/containers/{containerName}/pebble.socket";
+        var root = Environment.GetEnvironmentVariable(ContainersDirectoryVariable) is { Length: > 0 } overridden ? overridden.TrimEnd('/') : "/charm/containers";
+        return $"{root}/{containerName}/pebble.socket";
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
-namespace Charmarr.Ops.FakeJuju.Cli;
+namespace Charmarr.Ops.Testing.Juju.HookTools;
 
-/// A gnuflag-style parser: `--name value`, `--name=value`, bundled short flags (`-ab`, so `-format` is
-/// read as -f -o -r ...), bool flags with optional `=value`, `--` ends flags, flags may follow positionals.
+// A gnuflag-style parser: `--name value`, `--name=value`, bundled short flags (`-ab`, so `-format` is
+// read as -f -o -r ...), bool flags with optional `=value`, `--` ends flags, flags may follow positionals.
 internal sealed class FlagSet
 {
     private readonly Dictionary<string, Flag> _flags = new(StringComparer.Ordinal);
@@ -129,7 +129,7 @@ internal sealed class FlagSet
         }
     }
 
-    /// strconv.ParseBool.
+    // strconv.ParseBool.
     private static bool ParseBool(string value) => value switch
     {
         "1" or "t" or "T" or "true" or "TRUE" or "True" => true,

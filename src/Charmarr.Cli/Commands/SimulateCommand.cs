@@ -1,0 +1,59 @@
+using Charmarr.Cli.Packing;
+using Charmarr.Cli.Simulation;
+
+namespace Charmarr.Cli.Commands;
+
+/// <summary><c>charmarr simulate &lt;.charm&gt; [scenario.yaml]</c>.</summary>
+internal static class SimulateCommand
+{
+    public const string Usage = "charmarr simulate <file.charm> [scenario.yaml]";
+
+    public static async Task<int> RunAsync(CommandLine args)
+    {
+        var charm = args.Positional(0, "the .charm file to run", Usage);
+        var scenarioPath = args.OptionalPositional(1);
+        args.ThrowIfUnused(Usage);
+        return await SimulateAsync(charm, scenarioPath, Console.Out);
+    }
+
+    /// <summary>Unpacks <paramref name="charm"/> and plays the scenario (or the default deploy story); 0 when every
+    /// event succeeded and every expectation held.</summary>
+    public static async Task<int> SimulateAsync(string charm, string? scenarioPath, TextWriter output)
+    {
+        if (!File.Exists(charm))
+        {
+            throw new CliException($"{charm} does not exist; make one with: charmarr pack <charm dir>");
+        }
+
+        var scenario = scenarioPath is null
+            ? DefaultScenario.Text
+            : File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new CliException($"scenario {scenarioPath} does not exist");
+        var parsed = ScenarioReader.Parse(scenario, scenarioPath ?? "default scenario");
+        var directory = Directory.CreateTempSubdirectory("charmarr-charm-").FullName;
+        try
+        {
+            CharmArchive.Extract(charm, directory);
+            if (!File.Exists(Path.Combine(directory, "dispatch")))
+            {
+                throw new CliException($"{charm} has no dispatch file, so Juju could not run it; pack it with charmarr pack");
+            }
+
+            output.WriteLine($"Simulating {Path.GetFileName(charm)} with {(scenarioPath is null ? "the default deploy story" : scenarioPath)}");
+            await using var unit = await SimulatedUnit.StartAsync(directory, parsed, ShimLocator.Find());
+            var printer = new EventPrinter(output);
+            var player = new ScenarioPlayer(unit, printer);
+            await player.PlayAsync(parsed);
+            foreach (var fake in unit.Fakes)
+            {
+                output.WriteLine($"  fake {fake.Fake.Name}: {(fake.Requests.Count == 0 ? "no requests" : string.Join("; ", fake.Requests))}");
+            }
+
+            printer.Summary(unit.Calls, player.Runs.Count, player.Failures);
+            return player.Failures.Count == 0 && player.Runs.All(r => r.Outcome.ExitCode == 0) ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Charmarr.Ops.Metadata;
+
+namespace Charmarr.Cli.Packing;
+
+/// <summary><c>charmarr pack</c>: charmcraft.yaml + the charm project → one <c>&lt;name&gt;_&lt;base&gt;-&lt;arch&gt;.charm</c> per amd64 base.</summary>
+internal sealed class CharmPacker(Progress progress, TimeProvider clock)
+{
+    /// <summary>The only architecture charmarr builds: Native AOT compiles for the machine's own linux-x64.</summary>
+    public const string Architecture = "amd64";
+
+    private static readonly string[] OptionalFiles = ["README.md", "LICENSE", "icon.svg"];
+
+    /// <summary>Reads and checks <c>charmcraft.yaml</c> in <paramref name="charmDirectory"/>.</summary>
+    /// <exception cref="CliException">The file is missing or wrong (the message reads <c>charmcraft.yaml:LINE:COL: …</c>).</exception>
+    public static CharmcraftProject ReadProject(string charmDirectory)
+    {
+        var path = Path.Combine(charmDirectory, "charmcraft.yaml");
+        if (!File.Exists(path))
+        {
+            throw new CliException($"{charmDirectory} has no charmcraft.yaml; run charmarr pack in (or on) a charm's source directory");
+        }
+
+        try
+        {
+            return CharmcraftReader.Parse(File.ReadAllText(path), Path.GetRelativePath(Environment.CurrentDirectory, path));
+        }
+        catch (CharmMetadataException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+    }
+
+    /// <summary>Finds the one .csproj of the charm.</summary>
+    /// <exception cref="CliException">None, or more than one.</exception>
+    public static string FindProject(string charmDirectory)
+    {
+        var projects = Directory.GetFiles(charmDirectory, "*.csproj");
+        return projects.Length switch
+        {
+            1 => projects[0],
+            0 => throw new CliException($"{charmDirectory} holds no .csproj; the charm's project must sit beside its charmcraft.yaml"),
+            _ => throw new CliException($"{charmDirectory} holds {projects.Length} .csproj files ({string.Join(", ", projects.Select(Path.GetFileName))}); keep only the charm's"),
+        };
+    }
+
+    /// <summary>Packs the charm and returns the .charm files written.</summary>
+    public async Task<IReadOnlyList<string>> PackAsync(string charmDirectory, string outputDirectory, CancellationToken cancellationToken)
+    {
+        charmDirectory = Path.GetFullPath(charmDirectory);
+        var project = ReadProject(charmDirectory);
+        var name = project.Metadata.Name;
+        var bases = project.Bases.Where(b => b.Architecture == Architecture).ToList();
+        if (bases.Count == 0)
+        {
+            throw new CliException($"charmcraft.yaml builds for {string.Join(", ", project.Bases.Select(b => b.Architecture).Distinct())} only; charmarr builds amd64 (linux-x64): add 'amd64:' under platforms");
+        }
+
+        foreach (var skipped in project.Bases.Where(b => b.Architecture != Architecture))
+        {
+            progress.Step($"Skipping {skipped.BaseName}-{skipped.Architecture}: charmarr compiles for amd64 only (Native AOT does not cross-compile here)");
+        }
+
+        progress.Step($"Read charmcraft.yaml: charm '{name}', {bases.Count} base(s): {string.Join(", ", bases.Select(b => b.BaseName))}");
+        var csproj = FindProject(charmDirectory);
+        var work = Path.Combine(Path.GetTempPath(), $"charmarr-pack-{name}-{Guid.NewGuid():N}");
+        try
+        {
+            var binary = await AotPublisher.PublishAsync(csproj, Path.Combine(work, "publish"), progress, cancellationToken);
+            progress.Step($"Native binary: {Path.GetFileName(binary)}, {new FileInfo(binary).Length / 1024.0 / 1024.0:0.0} MiB");
+            var stage = Path.Combine(work, "stage");
+            Directory.CreateDirectory(stage);
+            var files = Stage(project, charmDirectory, binary, stage);
+            Directory.CreateDirectory(outputDirectory);
+            var written = new List<string>();
+            foreach (var charmBase in bases)
+            {
+                var manifest = Path.Combine(stage, "manifest.yaml");
+                File.WriteAllText(manifest, CharmFileRenderer.Manifest(charmBase, clock.GetUtcNow(), $"charmarr {ToolVersion.Current}"));
+                var archive = Path.Combine(outputDirectory, charmBase.ArchiveName(name));
+                CharmArchive.Write(archive, [.. files, new CharmArchive.Entry("manifest.yaml", manifest, false)]);
+                progress.Step($"Packed {Path.GetRelativePath(Environment.CurrentDirectory, archive)} ({new FileInfo(archive).Length / 1024.0 / 1024.0:0.0} MiB)");
+                written.Add(archive);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    // dispatch, the binary, the generated YAML, and README/LICENSE/icon.svg when the source has them.
+    private static List<CharmArchive.Entry> Stage(CharmcraftProject project, string charmDirectory, string binary, string stage)
+    {
+        var binaryName = Path.GetFileName(binary);
+        var entries = new List<CharmArchive.Entry>
+        {
+            new(binaryName, binary, true),
+            new("dispatch", Write(stage, "dispatch", CharmFileRenderer.Dispatch(binaryName)), true),
+            new("metadata.yaml", Write(stage, "metadata.yaml", CharmFileRenderer.Metadata(project)), false),
+        };
+        if (CharmFileRenderer.Config(project) is { } config)
+        {
+            entries.Add(new("config.yaml", Write(stage, "config.yaml", config), false));
+        }
+
+        if (CharmFileRenderer.Actions(project) is { } actions)
+        {
+            entries.Add(new("actions.yaml", Write(stage, "actions.yaml", actions), false));
+        }
+
+        entries.AddRange(OptionalFiles.Select(f => Path.Combine(charmDirectory, f)).Where(File.Exists)
+            .Select(f => new CharmArchive.Entry(Path.GetFileName(f), f, false)));
+        return entries;
+    }
+
+    private static string Write(string directory, string name, string text)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

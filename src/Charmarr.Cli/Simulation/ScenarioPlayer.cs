@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+
+namespace Charmarr.Cli.Simulation;
+
+/// <summary>Plays a scenario's steps on a <see cref="SimulatedUnit"/>, printing each event as it runs.</summary>
+internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
+{
+    private readonly Dictionary<string, (int Id, string App, List<string> Units)> relations = new(StringComparer.Ordinal);
+    private EventRun? last;
+
+    /// <summary>The expectations that did not hold, as messages.</summary>
+    public List<string> Failures { get; } = [];
+
+    /// <summary>Every event run, in order.</summary>
+    public List<EventRun> Runs { get; } = [];
+
+    public async Task PlayAsync(Scenario scenario)
+    {
+        foreach (var step in scenario.Steps)
+        {
+            await PlayAsync(step);
+        }
+    }
+
+    private async Task PlayAsync(ScenarioStep step)
+    {
+        switch (step)
+        {
+            case SayStep say:
+                printer.Heading(say.Text);
+                break;
+            case LeaderStep leader:
+                unit.Backend.Leader = leader.Leader;
+                break;
+            case ConfigStep config:
+                foreach (var (key, value) in config.Values)
+                {
+                    unit.Backend.SetConfig(key, value);
+                }
+
+                break;
+            case RelateStep relate:
+                Relate(relate);
+                break;
+            case RemoteDataStep data:
+                var relation = Relation(data.Endpoint, data.Line);
+                if (data.App.Count > 0)
+                {
+                    unit.Backend.SetRemoteAppData(relation.Id, data.App);
+                }
+
+                foreach (var (remote, bag) in data.Units)
+                {
+                    unit.Backend.SetRemoteUnitData(relation.Id, remote, bag);
+                }
+
+                break;
+            case EventStep e:
+                await RunAsync(e.Hook, RelationVariables(e));
+                break;
+            case PebbleStep pebble:
+                var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["JUJU_WORKLOAD_NAME"] = pebble.Container };
+                if (pebble.Check is not null)
+                {
+                    variables["JUJU_PEBBLE_CHECK_NAME"] = pebble.Check;
+                }
+
+                await RunAsync($"{pebble.Container}-{pebble.Hook}", variables);
+                break;
+            case ActionStep action:
+                Record(await unit.RunAsync(action.Name, new Dictionary<string, string>(), (action.Name, action.Params)));
+                break;
+            case ExpectStep expect:
+                Check(expect);
+                break;
+        }
+    }
+
+    private async Task RunAsync(string hook, IReadOnlyDictionary<string, string> variables) => Record(await unit.RunAsync(hook, variables));
+
+    private void Record(EventRun run)
+    {
+        last = run;
+        Runs.Add(run);
+        printer.Print(run);
+    }
+
+    private void Relate(RelateStep relate)
+    {
+        var isPeer = unit.Metadata.Relations.TryGetValue(relate.Endpoint, out var meta) ? meta.Role == Ops.Metadata.RelationRole.Peer
+            : throw new CliException($"scenario line {relate.Line}: the charm declares no endpoint '{relate.Endpoint}' (it has: {string.Join(", ", unit.Metadata.Relations.Keys)})");
+        var id = isPeer ? unit.Backend.AddPeerRelation(relate.Endpoint) : unit.Backend.AddRelation(relate.Endpoint, relate.App);
+        foreach (var remote in relate.Units)
+        {
+            unit.Backend.AddRemoteUnit(id, remote);
+        }
+
+        relations[relate.Endpoint] = (id, isPeer ? unit.Backend.AppName : relate.App, [.. relate.Units]);
+    }
+
+    private (int Id, string App, List<string> Units) Relation(string endpoint, long line) =>
+        relations.TryGetValue(endpoint, out var relation)
+            ? relation
+            : throw new CliException($"scenario line {line}: no relation on '{endpoint}' yet; add a 'relate' step first");
+
+    // <endpoint>-relation-<kind> hooks get JUJU_RELATION*, JUJU_REMOTE_* (the remote unit is empty in created and broken).
+    private Dictionary<string, string> RelationVariables(EventStep e)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var marker = e.Hook.LastIndexOf("-relation-", StringComparison.Ordinal);
+        if (marker < 0)
+        {
+            return variables;
+        }
+
+        var endpoint = e.Relation ?? e.Hook[..marker];
+        var kind = e.Hook[(marker + "-relation-".Length)..];
+        var relation = Relation(endpoint, e.Line);
+        variables["JUJU_RELATION"] = endpoint;
+        variables["JUJU_RELATION_ID"] = $"{endpoint}:{relation.Id}";
+        variables["JUJU_REMOTE_APP"] = relation.App;
+        variables["JUJU_REMOTE_UNIT"] = kind is "created" or "broken" ? "" : e.RemoteUnit ?? relation.Units.FirstOrDefault() ?? "";
+        if (kind == "departed")
+        {
+            variables["JUJU_DEPARTING_UNIT"] = variables["JUJU_REMOTE_UNIT"];
+        }
+
+        return variables;
+    }
+
+    private void Check(ExpectStep expect)
+    {
+        void Compare(string what, string? expected, string? actual)
+        {
+            if (expected is null)
+            {
+                return;
+            }
+
+            var matches = expected.Contains(':', StringComparison.Ordinal) ? actual == expected : actual?.Split(':')[0] == expected;
+            printer.Expectation(what, expected, actual, matches);
+            if (!matches)
+            {
+                Failures.Add($"scenario line {expect.Line}: expected {what} '{expected}', got '{actual}'");
+            }
+        }
+
+        Compare("unit status", expect.UnitStatus, unit.Backend.UnitStatus.ToString());
+        Compare("app status", expect.AppStatus, unit.Backend.AppStatus.ToString());
+        Compare("action", expect.ActionStatus, last?.Action is { } a ? (a.FailureMessage is null && last.Outcome.ExitCode == 0 ? "completed" : $"failed: {a.FailureMessage ?? $"exit status {last.Outcome.ExitCode}"}") : null);
+    }
+}

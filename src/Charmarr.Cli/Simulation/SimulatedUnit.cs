@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Charmarr.Ops.Kubernetes;
+using Charmarr.Ops.Metadata;
+using Charmarr.Ops.Pebble;
+using Charmarr.Ops.Testing.Juju;
+using Charmarr.Ops.Testing.Juju.HookTools;
+using Charmarr.Ops.Testing.Kubernetes;
+using Charmarr.Ops.Testing.Pebble;
+using Charmarr.Ops.Testing.Pebble.Server;
+
+namespace Charmarr.Cli.Simulation;
+
+/// <summary>
+/// One emulated Kubernetes unit for an unpacked charm: the in-memory Juju model behind a hook-tool socket (the native
+/// shims on PATH talk to it), a simulated Pebble on a unix socket per workload container, a loopback Kubernetes API
+/// holding the application's StatefulSet, and the scenario's HTTP fakes. Each event runs the charm's real
+/// <c>dispatch</c> as Juju would.
+/// </summary>
+internal sealed class SimulatedUnit : IAsyncDisposable
+{
+    private const string ModelName = "charmarr-sim";
+    private readonly string charmDirectory;
+    private readonly string workDirectory;
+    private readonly string shimDirectory;
+    private readonly HookToolSocketServer hookTools;
+    private readonly List<PebbleSocketServer> pebbles = [];
+    private readonly KubernetesApiServer kubernetes;
+    private readonly List<HttpFakeServer> fakes = [];
+    private readonly Dictionary<string, string> extraEnvironment;
+    private int contextCounter;
+
+    private SimulatedUnit(string charmDirectory, CharmMetadata metadata, Scenario scenario, string shimBinary)
+    {
+        this.charmDirectory = charmDirectory;
+        Metadata = metadata;
+        // Unix socket paths are limited to 107 bytes: keep the work directory short.
+        workDirectory = Directory.CreateTempSubdirectory("charmarr-sim-").FullName;
+        shimDirectory = Path.Combine(workDirectory, "tools");
+        Directory.CreateDirectory(shimDirectory);
+        foreach (var tool in HookToolSocketServer.ToolNames)
+        {
+            File.CreateSymbolicLink(Path.Combine(shimDirectory, tool), shimBinary);
+        }
+
+        Backend = new MemoryJujuBackend(scenario.Unit ?? $"{metadata.Name}/0") { Leader = scenario.Leader };
+        foreach (var option in metadata.Config.Values.Where(o => o.Default is not null))
+        {
+            Backend.SetConfigDefault(option.Name, option.Default);
+        }
+
+        foreach (var (key, value) in scenario.Config)
+        {
+            Backend.SetConfig(key, value);
+        }
+
+        hookTools = HookToolSocketServer.Start(Backend, Path.Combine(workDirectory, "agent.socket"));
+        Kubernetes = new KubernetesSimulator();
+        SeedStatefulSet();
+        kubernetes = Kubernetes.StartServer();
+        extraEnvironment = new Dictionary<string, string>(scenario.Environment, StringComparer.Ordinal);
+        foreach (var fake in scenario.Fakes)
+        {
+            var server = HttpFakeServer.Start(fake);
+            fakes.Add(server);
+            extraEnvironment[fake.UrlVariable] = server.Url;
+        }
+    }
+
+    public CharmMetadata Metadata { get; }
+
+    public MemoryJujuBackend Backend { get; }
+
+    public KubernetesSimulator Kubernetes { get; }
+
+    public IReadOnlyDictionary<string, PebbleSimulator> Containers => pebbles.ToDictionary(p => Path.GetFileName(Path.GetDirectoryName(p.SocketPath)!), p => p.Simulator);
+
+    public IReadOnlyList<HttpFakeServer> Fakes => fakes;
+
+    /// <summary>Every hook-tool call answered so far.</summary>
+    public IReadOnlyList<HookToolCall> Calls => hookTools.Calls;
+
+    public static async Task<SimulatedUnit> StartAsync(string charmDirectory, Scenario scenario, string shimBinary)
+    {
+        CharmMetadata metadata;
+        try
+        {
+            metadata = CharmMetadata.Load(charmDirectory);
+        }
+        catch (CharmMetadataException e)
+        {
+            throw new CliException($"the charm's metadata is not valid: {e.Message}", e);
+        }
+
+        var unit = new SimulatedUnit(charmDirectory, metadata, scenario, shimBinary);
+        foreach (var container in metadata.Containers.Keys)
+        {
+            var socket = Path.Combine(unit.workDirectory, "containers", container, "pebble.socket");
+            Directory.CreateDirectory(Path.GetDirectoryName(socket)!);
+            unit.pebbles.Add(await PebbleSocketServer.StartAsync(new PebbleSimulator(), socket));
+        }
+
+        return unit;
+    }
+
+    /// <summary>Runs one hook (or action, when <paramref name="action"/> is given) and returns what happened.</summary>
+    public async Task<EventRun> RunAsync(string hook, IReadOnlyDictionary<string, string> hookVariables, (string Name, JsonObject Params)? action = null)
+    {
+        var contextId = string.Create(CultureInfo.InvariantCulture, $"{Backend.UnitName}-{hook}-{++contextCounter}");
+        var environment = Environment(contextId, hook, hookVariables, action?.Name);
+        var before = hookTools.Calls.Count;
+        MemoryAction? running = action is { } a ? Backend.StartAction(a.Name, a.Params) : null;
+        Backend.BeginHook();
+        hookTools.BeginContext(contextId, environment);
+        HookProcess.Outcome outcome;
+        try
+        {
+            outcome = await HookProcess.RunAsync(charmDirectory, environment);
+        }
+        finally
+        {
+            hookTools.EndContext();
+        }
+
+        Backend.EndHook(outcome.ExitCode == 0);
+        if (running is not null)
+        {
+            Backend.FinishAction();
+        }
+
+        return new EventRun(action is null ? hook : $"{action.Value.Name} (action)", outcome, [.. hookTools.Calls.Skip(before)], Backend.UnitStatus, Backend.AppStatus, running);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await hookTools.DisposeAsync();
+        foreach (var pebble in pebbles)
+        {
+            await pebble.DisposeAsync();
+        }
+
+        await kubernetes.DisposeAsync();
+        foreach (var fake in fakes)
+        {
+            fake.Dispose();
+        }
+
+        Directory.Delete(workDirectory, recursive: true);
+    }
+
+    // Only what Juju sets (juju-hook-tools.md §3), plus the simulation's overrides for Pebble and Kubernetes.
+    private Dictionary<string, string> Environment(string contextId, string hook, IReadOnlyDictionary<string, string> hookVariables, string? action)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = $"{shimDirectory}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            ["LANG"] = "C.UTF-8",
+            ["JUJU_DISPATCH_PATH"] = action is null ? $"hooks/{hook}" : $"actions/{action}",
+            ["JUJU_HOOK_NAME"] = action is null ? hook : "",
+            ["JUJU_CHARM_DIR"] = charmDirectory,
+            ["CHARM_DIR"] = charmDirectory,
+            ["JUJU_CONTEXT_ID"] = contextId,
+            ["JUJU_AGENT_SOCKET_ADDRESS"] = hookTools.SocketPath,
+            ["JUJU_AGENT_SOCKET_NETWORK"] = "unix",
+            ["JUJU_UNIT_NAME"] = Backend.UnitName,
+            ["JUJU_MODEL_NAME"] = ModelName,
+            ["JUJU_MODEL_UUID"] = Backend.ModelUuid,
+            ["JUJU_VERSION"] = "3.6.4",
+            ["JUJU_API_ADDRESSES"] = "127.0.0.1:17070",
+            ["JUJU_MACHINE_ID"] = "",
+            ["JUJU_AVAILABILITY_ZONE"] = "",
+            ["JUJU_PRINCIPAL_UNIT"] = "",
+            [PebbleClient.ContainersDirectoryVariable] = Path.Combine(workDirectory, "containers"),
+            [KubernetesStatefulSetApi.ApiServerVariable] = kubernetes.BaseAddress.ToString().TrimEnd('/'),
+        };
+        if (action is not null)
+        {
+            var id = contextCounter.ToString(CultureInfo.InvariantCulture);
+            environment["JUJU_ACTION_NAME"] = action;
+            environment["JUJU_ACTION_UUID"] = id;
+            environment["JUJU_ACTION_TAG"] = $"action-{id}";
+        }
+
+        foreach (var (key, value) in hookVariables.Concat(extraEnvironment))
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    // The StatefulSet Juju creates for a sidecar charm: the charm container plus one per workload container.
+    private void SeedStatefulSet()
+    {
+        var app = Backend.AppName;
+        var containers = new JsonArray(new JsonObject { ["name"] = "charm", ["image"] = "jujusolutions/charm-base:ubuntu-24.04" });
+        foreach (var container in Metadata.Containers.Keys)
+        {
+            containers.Add((JsonNode)new JsonObject { ["name"] = container, ["image"] = $"registry.jujucharms.com/{app}/{container}" });
+        }
+
+        var labels = new JsonObject { ["app.kubernetes.io/name"] = app };
+        Kubernetes.StatefulSets.Put(new JsonObject
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "StatefulSet",
+            ["metadata"] = new JsonObject { ["name"] = app, ["namespace"] = ModelName, ["labels"] = labels.DeepClone() },
+            ["spec"] = new JsonObject
+            {
+                ["replicas"] = 1,
+                ["serviceName"] = $"{app}-endpoints",
+                ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() },
+                    ["spec"] = new JsonObject { ["containers"] = containers },
+                },
+            },
+        });
+    }
+}
+
+/// <summary>What one event did.</summary>
+internal sealed record EventRun(
+    string Name,
+    HookProcess.Outcome Outcome,
+    IReadOnlyList<HookToolCall> Calls,
+    Ops.Model.Status UnitStatus,
+    Ops.Model.Status AppStatus,
+    MemoryAction? Action);

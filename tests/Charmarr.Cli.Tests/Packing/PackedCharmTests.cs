@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using Charmarr.Cli.Packing;
+using Charmarr.Cli.Tests.Fixtures;
+using Charmarr.Ops.Metadata;
+
+namespace Charmarr.Cli.Tests.Packing;
+
+/// <summary>The sample charm as <c>charmarr pack</c> writes it: what Juju needs is in the archive, and the binary runs.</summary>
+public sealed class PackedCharmTests(PackedSampleCharm charm)
+{
+    [Fact]
+    public void The_archive_is_named_for_the_charm_base_and_architecture()
+    {
+        Assert.Equal("sample_ubuntu@24.04-amd64.charm", Path.GetFileName(charm.Path));
+    }
+
+    [Fact]
+    public void The_archive_holds_dispatch_the_native_binary_and_the_yaml_juju_reads()
+    {
+        using var zip = ZipFile.OpenRead(charm.Path);
+
+        Assert.Equal(
+            ["Charmarr.Ops.SampleCharm", "actions.yaml", "config.yaml", "dispatch", "manifest.yaml", "metadata.yaml"],
+            zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(0b111_101_101, Mode(zip, "dispatch"));
+        Assert.Equal(0b111_101_101, Mode(zip, "Charmarr.Ops.SampleCharm"));
+        Assert.Equal(0b110_100_100, Mode(zip, "metadata.yaml"));
+    }
+
+    [Fact]
+    public void Dispatch_execs_the_binary_with_the_dispatch_path_set_as_ops_does()
+    {
+        using var zip = ZipFile.OpenRead(charm.Path);
+        var dispatch = Read(zip, "dispatch");
+
+        Assert.StartsWith("#!/bin/sh\n", dispatch, StringComparison.Ordinal);
+        Assert.EndsWith("JUJU_DISPATCH_PATH=\"${JUJU_DISPATCH_PATH:-$0}\" exec ./Charmarr.Ops.SampleCharm\n", dispatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_metadata_is_valid_for_the_framework_and_matches_charmcraft_yaml()
+    {
+        using var zip = ZipFile.OpenRead(charm.Path);
+
+        var packed = CharmMetadata.ParsePacked(Read(zip, "metadata.yaml"), Read(zip, "config.yaml"), Read(zip, "actions.yaml"));
+
+        var source = CharmMetadata.ParseCharmcraft(File.ReadAllText(Path.Combine(RepositoryPaths.SampleCharm, "charmcraft.yaml")));
+        Assert.Equal(source.Relations, packed.Relations);
+        Assert.Equal(source.Config.Keys, packed.Config.Keys);
+        Assert.Equal(source.Actions.Keys, packed.Actions.Keys);
+        Assert.Contains("bases:\n  - name: ubuntu\n    channel: \"24.04\"\n    architectures:\n      - amd64\n", Read(zip, "manifest.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_binary_is_native_and_runs_outside_juju_with_a_clear_error()
+    {
+        var directory = Directory.CreateTempSubdirectory("charmarr-unpacked-").FullName;
+        try
+        {
+            CharmArchive.Extract(charm.Path, directory);
+            var binary = Path.Combine(directory, "Charmarr.Ops.SampleCharm");
+            var header = new byte[4];
+            await using (var file = File.OpenRead(binary))
+            {
+                await file.ReadExactlyAsync(header, TestContext.Current.CancellationToken);
+            }
+
+            var start = new ProcessStartInfo(binary) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = directory };
+            start.Environment.Clear();
+            using var process = Process.Start(start)!;
+            var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], header);
+            Assert.NotEqual(0, process.ExitCode);
+            Assert.Contains("JUJU_UNIT_NAME is not set", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Pack_reported_its_steps()
+    {
+        Assert.Contains("» Publishing Charmarr.Ops.SampleCharm.csproj as Native AOT (linux-x64): done in", charm.ProgressText, StringComparison.Ordinal);
+        Assert.Contains("» Packed ", charm.ProgressText, StringComparison.Ordinal);
+    }
+
+    private static int Mode(ZipArchive zip, string name) => (zip.GetEntry(name)!.ExternalAttributes >> 16) & 0x1FF;
+
+    private static string Read(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+}
