@@ -8,10 +8,17 @@ public sealed class PlexPreferencesTests
     private static Dictionary<string, string> Attributes(string xml) =>
         XDocument.Parse(xml).Root!.Attributes().ToDictionary(a => a.Name.LocalName, a => a.Value, StringComparer.Ordinal);
 
+    private static List<(string, string)> OrderedAttributes(string xml) =>
+        XDocument.Parse(xml).Root!.Attributes().Select(a => (a.Name.LocalName, a.Value)).ToList();
+
     [Fact]
-    public void Unchanged_document_round_trips_to_the_same_text()
+    public void Unchanged_document_keeps_declaration_attributes_in_order_and_final_newline()
     {
-        Assert.Equal(PreferencesSamples.Unclaimed, PlexPreferences.Parse(PreferencesSamples.Unclaimed).ToXml());
+        var xml = PlexPreferences.Parse(PreferencesSamples.Unclaimed).ToXml();
+
+        Assert.Equal(OrderedAttributes(PreferencesSamples.Unclaimed), OrderedAttributes(xml));
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Preferences OldestPreviousVersion=", xml, StringComparison.Ordinal);
+        Assert.EndsWith("/>\n", xml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +84,7 @@ public sealed class PlexPreferencesTests
 
         Assert.False(preferences.EnsureCustomConnection("http://10.0.0.5:32400"));
 
-        Assert.Equal(PreferencesSamples.Unclaimed, preferences.ToXml());
+        Assert.Equal(OrderedAttributes(PreferencesSamples.Unclaimed), OrderedAttributes(preferences.ToXml()));
     }
 
     [Fact]
