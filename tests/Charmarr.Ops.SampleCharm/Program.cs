@@ -1,8 +1,6 @@
 using Charmarr.Ops.Hosting;
 using Charmarr.Ops.SampleCharm;
-using Microsoft.Extensions.DependencyInjection;
 
-return await CharmApp.CreateBuilder(args)
-    .ConfigureServices(services => services.AddSingleton<IGreeter, Greeter>())
+return await SampleApp.Configure(CharmApp.CreateBuilder(args))
     .Build<SampleCharm>()
     .RunAsync();

@@ -216,6 +216,26 @@ public sealed partial class MemoryJujuBackend
             : throw Fail(tool, 2, $"invalid value \"{endpoint}:{relationId}\" for flag -r: relation not found");
     }
 
+    /// <summary>Every relation, by ascending id (test read-back and state transfer).</summary>
+    internal IEnumerable<MemoryRelation> AllRelations => relations.Values;
+
+    /// <summary>The relation with this id, if it exists.</summary>
+    internal MemoryRelation? FindRelation(int relationId) => relations.GetValueOrDefault(relationId);
+
+    /// <summary>Adds a relation with a given id (the state-transition API's input); later ids continue after the highest.</summary>
+    internal MemoryRelation AddRelation(int relationId, string endpoint, string remoteApp, bool isPeer)
+    {
+        if (relations.ContainsKey(relationId))
+        {
+            throw new ArgumentException($"relation id {relationId} is already used", nameof(relationId));
+        }
+
+        var relation = new MemoryRelation(relationId, endpoint, remoteApp, isPeer, UnitName);
+        relations[relationId] = relation;
+        nextRelationId = Math.Max(nextRelationId, relationId + 1);
+        return relation;
+    }
+
     private MemoryRelation Relation(int relationId) =>
         relations.TryGetValue(relationId, out var relation)
             ? relation

@@ -27,6 +27,10 @@ public sealed partial class MemoryJujuBackend
         RemoteSecret(id).AddRevision(content);
     }
 
+    /// <summary>The remote owner (again) lets this application read a secret.</summary>
+    /// <param name="id">The secret URI or id.</param>
+    public void GrantRemoteSecret(string id) => RemoteSecret(id).Granted = true;
+
     /// <summary>The remote owner withdraws this application's access to a secret.</summary>
     /// <param name="id">The secret URI or id.</param>
     public void RevokeRemoteSecret(string id) => RemoteSecret(id).Granted = false;
@@ -207,6 +211,15 @@ public sealed partial class MemoryJujuBackend
             .Where(s => s.Holder == SecretHolder.LocalUnit || (s.Holder == SecretHolder.LocalApp && Leader))
             .Select(s => s.Id)
             .ToList();
+
+    /// <summary>Every secret in the model (test read-back and state transfer).</summary>
+    internal IEnumerable<MemorySecret> AllSecrets => secrets.Values;
+
+    /// <summary>The secret with this URI or id, if it exists.</summary>
+    internal MemorySecret? FindSecret(string id) => secrets.GetValueOrDefault(BareSecretId(id));
+
+    /// <summary>Puts a secret built elsewhere (the state-transition API's input) into the model.</summary>
+    internal void PutSecret(MemorySecret secret) => Store(secret);
 
     private (MemorySecret Secret, SecretGrant Grant) GrantTarget(string tool, string id, int relationId, string? unit)
     {

@@ -130,7 +130,8 @@ public sealed class CharmAppBuilder
         services.TryAddSingleton<IStatefulSetApi>(_ => new InClusterStatefulSetApi());
         services.TryAddSingleton(KubernetesRetryPolicy.Default);
         services.AddSingleton(new CharmMetadataProvider(metadata));
-        services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(minimumLevel));
+        // No ClearProviders: a provider the charm (or a test harness) registered in ConfigureServices keeps receiving logs.
+        services.AddLogging(logging => logging.SetMinimumLevel(minimumLevel));
         var level = minimumLevel;
         var echo = echoLogs;
         services.AddSingleton<ILoggerProvider>(sp => new JujuLoggerProvider(sp.GetRequiredService<IJujuBackend>(), level, echo));

@@ -1,0 +1,109 @@
+using System.Diagnostics.CodeAnalysis;
+using Charmarr.Ops.Backend;
+using Charmarr.Ops.Context;
+using Charmarr.Ops.Framework;
+using Charmarr.Ops.Hosting;
+using Charmarr.Ops.Kubernetes;
+using Charmarr.Ops.State;
+using Charmarr.Ops.Testing.Juju;
+using Charmarr.Ops.Testing.Kubernetes;
+using Charmarr.Ops.Testing.Pebble.InProcess;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Charmarr.Ops.Testing;
+
+/// <summary>The outcome of one dispatch.</summary>
+/// <param name="EventName">The hook or action name.</param>
+/// <param name="ExitCode">The charm's exit code.</param>
+/// <param name="CharmException">The exception the charm threw, if it threw one.</param>
+/// <param name="ErrorLogs">The <c>juju-log</c> lines at error level written during the dispatch.</param>
+internal sealed record DispatchOutcome(string EventName, int ExitCode, Exception? CharmException, IReadOnlyList<string> ErrorLogs)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    public HookFailedException ToException() => new(EventName, ExitCode, CharmException, ErrorLogs);
+}
+
+/// <summary>
+/// The engine both test APIs share: the charm's program built as in production (its own configuration first), with the
+/// in-memory Juju model, simulated Pebble and simulated Kubernetes plugged in; each event is the environment Juju would
+/// set → <see cref="MemoryJujuBackend.BeginHook"/> → <see cref="CharmApp.DispatchAsync"/> → <see cref="MemoryJujuBackend.EndHook"/>.
+/// </summary>
+/// <typeparam name="TCharm">The charm.</typeparam>
+internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCharm> : IDisposable
+    where TCharm : CharmBase
+{
+    /// <summary>Retries without waiting, so a test of the retry path does not sleep.</summary>
+    private static readonly KubernetesRetryPolicy NoDelayRetries = KubernetesRetryPolicy.Default with { Delay = (_, _) => Task.CompletedTask };
+
+    private readonly CharmApp app;
+    private readonly ExceptionCapture capture = new();
+
+    public CharmRunner(CharmSpec spec, string modelName, string modelUuid, MemoryJujuBackend backend, InProcessPebbleClientFactory pebble, KubernetesSimulator kubernetes)
+    {
+        Spec = spec;
+        ModelName = modelName;
+        ModelUuid = modelUuid;
+        Backend = backend;
+        Pebble = pebble;
+        Kubernetes = kubernetes;
+
+        var builder = CharmApp.CreateBuilder([]);
+        spec.Configure?.Invoke(builder);
+        builder
+            .UseMetadata(spec.Metadata)
+            .UseBackend(backend)
+            .UsePebble(pebble)
+            .UseKubernetes(kubernetes.Api, NoDelayRetries)
+            .ConfigureServices(services =>
+            {
+                // Stored state always goes through state-get/state-set on the in-memory model: a local state file would
+                // outlive the test and leak into the next one.
+                services.Replace(ServiceDescriptor.Singleton<IStateStore>(new JujuStateStore(backend)));
+                services.AddSingleton<ILoggerProvider>(capture);
+            });
+        app = builder.Build<TCharm>();
+    }
+
+    public CharmSpec Spec { get; }
+
+    public string ModelName { get; }
+
+    public string ModelUuid { get; }
+
+    public MemoryJujuBackend Backend { get; }
+
+    public InProcessPebbleClientFactory Pebble { get; }
+
+    public KubernetesSimulator Kubernetes { get; }
+
+    /// <summary>The root services of the charm's program, as its Program.cs configured them.</summary>
+    public IServiceProvider Services => app.Services;
+
+    public async Task<DispatchOutcome> DispatchAsync(EventRequest request, CancellationToken cancellationToken)
+    {
+        var context = JujuContext.FromEnvironment(request.ToEnvironment(Spec, ModelName, ModelUuid));
+        capture.Clear();
+        var firstLog = Backend.Logs.Count;
+        Backend.BeginHook();
+        var exitCode = 1;
+        try
+        {
+            exitCode = await app.DispatchAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Backend.EndHook(succeeded: exitCode == 0);
+        }
+
+        var errors = Backend.Logs.Skip(firstLog)
+            .Where(l => l.Level is JujuLogLevel.Error or JujuLogLevel.Critical)
+            .Select(l => l.Message)
+            .ToList();
+        return new DispatchOutcome(request.Name, exitCode, capture.Exceptions is [.., var last] ? last : null, errors);
+    }
+
+    public void Dispose() => app.Dispose();
+}
