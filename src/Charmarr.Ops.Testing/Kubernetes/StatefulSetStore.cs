@@ -29,7 +29,7 @@ public sealed class StatefulSetStore
         {
             var metadata = copy["metadata"]!.AsObject();
             metadata["resourceVersion"] = NextResourceVersion();
-            metadata["generation"] ??= 1;
+            metadata["generation"] ??= 1L; // long, as Commit reads it (a JsonValue of int does not convert to long)
             _items[key] = copy;
         }
     }
