@@ -18,7 +18,7 @@ internal sealed class PlexHarness : IAsyncDisposable
     public const string Model = "charmarr";
     public const string InternalUrl = "http://plex.charmarr.svc.cluster.local:32400";
 
-    private PlexHarness(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer)
+    private PlexHarness(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, TimeSpan httpTimeout)
     {
         PlexTv = plexTv;
         PlexServer = plexServer;
@@ -26,8 +26,8 @@ internal sealed class PlexHarness : IAsyncDisposable
         {
             PlexTvUrl = plexTv.BaseUrl,
             PlexServerUrl = plexServer.BaseUrl,
-            HttpTimeout = TimeSpan.FromSeconds(10),
-            ClaimWait = TimeSpan.FromSeconds(10),
+            HttpTimeout = httpTimeout,
+            ClaimWait = TimeSpan.FromSeconds(2),
             ClaimPollInterval = TimeSpan.FromMilliseconds(20),
         };
         Harness = new Harness<PlexCharm>(
@@ -60,8 +60,8 @@ internal sealed class PlexHarness : IAsyncDisposable
     public bool PreferencesClaimed =>
         Plex.PathExists(PlexWorkload.PreferencesPath) && PlexPreferences.Parse(Plex.ReadTextFile(PlexWorkload.PreferencesPath)).IsClaimed;
 
-    public static async Task<PlexHarness> StartAsync() =>
-        new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync());
+    public static async Task<PlexHarness> StartAsync(TimeSpan? httpTimeout = null) =>
+        new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync(), httpTimeout ?? TimeSpan.FromSeconds(10));
 
     public static string StorageConfig(string pvc = "charmarr-shared-media", string mountPath = "/data", int puid = 1000, int pgid = 1000) =>
         new JsonObject { ["pvc_name"] = pvc, ["mount_path"] = mountPath, ["puid"] = puid, ["pgid"] = pgid }.ToJsonString();
