@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace Charmarr.Ops.Testing;
 
@@ -118,6 +119,38 @@ internal sealed record EventRequest
         }
 
         return env;
+    }
+
+    /// <summary>The event as the framework snapshots it when a handler defers it (its <c>JujuEventSnapshot</c> JSON).</summary>
+    public JsonObject ToSnapshot()
+    {
+        var snapshot = new JsonObject { ["kind"] = IsAction ? "Action" : "Hook", ["eventName"] = Name };
+        void Add(string key, JsonNode? value)
+        {
+            if (value is not null)
+            {
+                snapshot[key] = value;
+            }
+        }
+
+        Add("relationName", RelationName);
+        Add("relationId", RelationId);
+        Add("remoteApp", RemoteApp);
+        Add("remoteUnit", RemoteUnit);
+        Add("departingUnit", DepartingUnit);
+        Add("storageId", StorageId);
+        Add("storageLocation", StorageLocation);
+        Add("storageKind", StorageKind);
+        Add("workloadName", WorkloadName);
+        Add("noticeId", NoticeId);
+        Add("noticeType", NoticeType);
+        Add("noticeKey", NoticeKey);
+        Add("checkName", CheckName);
+        Add("secretId", SecretId);
+        Add("secretLabel", SecretLabel);
+        Add("secretRevision", SecretRevision);
+        Add("actionUuid", ActionUuid);
+        return snapshot;
     }
 
     private static void Set(Dictionary<string, string?> env, string name, string? value)

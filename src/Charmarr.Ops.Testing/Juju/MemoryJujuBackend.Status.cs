@@ -44,6 +44,13 @@ public sealed partial class MemoryJujuBackend
         }
     }
 
+    /// <summary>Puts the statuses a unit already has (any kind, no history entry): the state-transition API's input.</summary>
+    internal void RestoreStatus(Status unit, Status app)
+    {
+        UnitStatus = unit;
+        AppStatus = app;
+    }
+
     /// <inheritdoc />
     public StatusReport GetStatus(bool application)
     {

@@ -36,6 +36,9 @@ public sealed partial class MemoryJujuBackend
         return storageId;
     }
 
+    /// <summary>Attaches a storage instance under a given id (the state-transition API's input).</summary>
+    internal void AttachStorage(string storageId, StorageDetails details) => storage[storageId] = details;
+
     /// <summary>Detaches a storage instance.</summary>
     /// <param name="storageId">The storage id.</param>
     /// <returns>Whether it was attached.</returns>
