@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Hosting;
 using Charmarr.Ops.Testing;
 using Charmarr.Ops.Testing.Pebble;
 using Charmarr.PlexK8s.Tests.Fakes;
@@ -22,27 +23,17 @@ internal sealed class PlexHarness : IAsyncDisposable
     {
         PlexTv = plexTv;
         PlexServer = plexServer;
-        var options = PlexOptions.Default with
-        {
-            PlexTvUrl = plexTv.BaseUrl,
-            PlexServerUrl = plexServer.BaseUrl,
-            HttpTimeout = httpTimeout,
-            ClaimWait = TimeSpan.FromSeconds(2),
-            ClaimPollInterval = TimeSpan.FromMilliseconds(20),
-        };
         Harness = new Harness<PlexCharm>(
-            Path.Combine(AppContext.BaseDirectory, "charm"),
-            builder =>
-            {
-                builder.Services.AddSingleton(options); // registered first: PlexApp only adds its own when none is
-                PlexApp.Configure(builder);
-            },
+            CharmDirectory,
+            Configure(plexTv, plexServer, httpTimeout),
             new CharmTestOptions { ModelName = Model, AppName = "plex" });
         PrepareContainer(Plex);
         PlexServer.Handler = context => LoopbackHttpServer.Xml(
             PlexRuns ? 200 : 503,
             $"<MediaContainer size=\"0\" claimed=\"{(PlexRuns && PreferencesClaimed ? 1 : 0)}\" machineIdentifier=\"{PreferencesSamples.MachineIdentifier}\"/>")(context);
     }
+
+    public static string CharmDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "charm");
 
     public Harness<PlexCharm> Harness { get; }
 
@@ -62,6 +53,24 @@ internal sealed class PlexHarness : IAsyncDisposable
 
     public static async Task<PlexHarness> StartAsync(TimeSpan? httpTimeout = null) =>
         new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync(), httpTimeout ?? TimeSpan.FromSeconds(10));
+
+    /// <summary>Program.cs's configuration with plex.tv and Plex at the fakes and short waits.</summary>
+    public static Action<CharmAppBuilder> Configure(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, TimeSpan? httpTimeout = null)
+    {
+        var options = PlexOptions.Default with
+        {
+            PlexTvUrl = plexTv.BaseUrl,
+            PlexServerUrl = plexServer.BaseUrl,
+            HttpTimeout = httpTimeout ?? TimeSpan.FromSeconds(10),
+            ClaimWait = TimeSpan.FromSeconds(2),
+            ClaimPollInterval = TimeSpan.FromMilliseconds(20),
+        };
+        return builder =>
+        {
+            builder.Services.AddSingleton(options); // registered first: PlexApp only adds its own when none is
+            PlexApp.Configure(builder);
+        };
+    }
 
     public static string StorageConfig(string pvc = "charmarr-shared-media", string mountPath = "/data", int puid = 1000, int pgid = 1000) =>
         new JsonObject { ["pvc_name"] = pvc, ["mount_path"] = mountPath, ["puid"] = puid, ["pgid"] = pgid }.ToJsonString();

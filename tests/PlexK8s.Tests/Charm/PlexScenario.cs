@@ -1,7 +1,6 @@
 using Charmarr.Ops.Testing;
 using Charmarr.Ops.Testing.Scenario;
 using Charmarr.PlexK8s.Tests.Fakes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Charmarr.PlexK8s.Tests.Charm;
 
@@ -12,21 +11,7 @@ internal sealed class PlexScenario : IAsyncDisposable
     {
         PlexTv = plexTv;
         PlexServer = plexServer;
-        var options = PlexOptions.Default with
-        {
-            PlexTvUrl = plexTv.BaseUrl,
-            PlexServerUrl = plexServer.BaseUrl,
-            ClaimWait = TimeSpan.FromSeconds(2),
-            ClaimPollInterval = TimeSpan.FromMilliseconds(20),
-        };
-        Context = new Context<PlexCharm>(
-            Path.Combine(AppContext.BaseDirectory, "charm"),
-            builder =>
-            {
-                builder.Services.AddSingleton(options);
-                PlexApp.Configure(builder);
-            },
-            new CharmTestOptions { AppName = "plex" });
+        Context = new Context<PlexCharm>(PlexHarness.CharmDirectory, PlexHarness.Configure(plexTv, plexServer), new CharmTestOptions { AppName = "plex" });
     }
 
     public Context<PlexCharm> Context { get; }
