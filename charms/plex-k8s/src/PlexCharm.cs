@@ -1,15 +1,85 @@
+using Charmarr.Interfaces.IstioIngressRoute;
+using Charmarr.Interfaces.MediaServer;
+using Charmarr.Interfaces.MediaStorage;
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Framework;
+using Charmarr.Ops.Kubernetes;
 using Charmarr.Ops.Model;
+using Charmarr.PlexK8s.Claim;
+using Charmarr.PlexK8s.Configuration;
+using Charmarr.PlexK8s.Reconcile;
 
 namespace Charmarr.PlexK8s;
 
-/// <summary>The Plex Media Server charm. Its reconciler arrives with the plex-k8s issue; until then it reports that honestly.</summary>
+/// <summary>
+/// The Plex Media Server charm: one reconciler for every event that may change what Plex should be, the claim-server
+/// action, and the status the last of them arrived at.
+/// </summary>
 internal sealed class PlexCharm : CharmBase
 {
-    public PlexCharm(CharmFramework framework)
+    private readonly PlexReconciler reconciler;
+    private readonly ClaimServerAction claimServer;
+    private readonly CharmLogLevel logLevel;
+    private Status? status;
+
+    /// <summary>Creates the charm for one dispatch.</summary>
+    /// <param name="framework">The dispatch's framework.</param>
+    /// <param name="statefulSet">The application's own StatefulSet.</param>
+    /// <param name="plexTv">plex.tv's claim exchange.</param>
+    /// <param name="plexServer">The Plex server's API.</param>
+    /// <param name="options">Endpoints and timings.</param>
+    /// <param name="logLevel">The log-level switch.</param>
+    public PlexCharm(
+        CharmFramework framework,
+        StatefulSetReconciler statefulSet,
+        PlexTvClient plexTv,
+        PlexServerClient plexServer,
+        PlexOptions options,
+        CharmLogLevel logLevel)
         : base(framework)
     {
-        Observe<CollectUnitStatusEvent>(e => e.AddStatus(Status.Blocked("plex-k8s is not implemented yet")));
+        this.logLevel = logLevel;
+        var relations = new PlexRelations(
+            new MediaStorageRequirer(this, "media-storage"),
+            new MediaServerProvider(this, "media-server"),
+            new IstioIngressRouteRequirer(this, "ingress"));
+        reconciler = new PlexReconciler(Model, relations, statefulSet, logLevel, Logger);
+        claimServer = new ClaimServerAction(Model, relations.MediaStorage, plexTv, plexServer, options, Logger);
+
+        ObserveReconcile(OnReconcileAsync);
+        ObserveAction("claim-server", PlexJson.Default.ClaimServerParams, OnClaimServerAsync);
+        Observe<CollectUnitStatusEvent>(OnCollectUnitStatus);
+    }
+
+    // A relation event also raises the interface's changed event; one reconcile per dispatch is enough.
+    private async Task OnReconcileAsync(CharmEvent e) => status ??= await reconciler.ReconcileAsync();
+
+    private async Task OnClaimServerAsync(ActionEvent e, ClaimServerParams parameters)
+    {
+        ApplyLogLevel();
+        if (await claimServer.RunAsync(e, parameters))
+        {
+            status = PlexStatuses.Claimed;
+        }
+    }
+
+    private void OnCollectUnitStatus(CollectUnitStatusEvent e)
+    {
+        if (status is not null)
+        {
+            e.AddStatus(status);
+        }
+    }
+
+    private void ApplyLogLevel()
+    {
+        try
+        {
+            logLevel.Minimum = PlexConfig.Read(Model.Config).LogLevel;
+        }
+        catch (InvalidConfigException)
+        {
+            // The next reconcile blocks on it; the action still logs at the default level.
+        }
     }
 }

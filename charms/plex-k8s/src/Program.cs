@@ -1,4 +1,4 @@
 using Charmarr.Ops.Hosting;
 using Charmarr.PlexK8s;
 
-return await CharmApp.CreateBuilder(args).Build<PlexCharm>().RunAsync();
+return await PlexApp.Configure(CharmApp.CreateBuilder(args)).Build<PlexCharm>().RunAsync();

@@ -91,12 +91,16 @@ public sealed class StatefulSetStore
         metadata["resourceVersion"] = NextResourceVersion();
         if (!JsonNode.DeepEquals(current["spec"], updated["spec"]))
         {
-            metadata["generation"] = (current["metadata"]?["generation"]?.GetValue<long>() ?? 0) + 1;
+            metadata["generation"] = Generation(current) + 1;
         }
 
         _items[(namespaceName, name)] = updated;
         return updated.DeepClone().AsObject();
     }
+
+    // Read through its JSON text: a node built in code holds an int (Put's 1) or a long, and JsonValue will not convert one to the other.
+    private static long Generation(JsonObject statefulSet) =>
+        statefulSet["metadata"]?["generation"] is JsonValue value && long.TryParse(value.ToJsonString(), CultureInfo.InvariantCulture, out var generation) ? generation : 0;
 
     private static (string Namespace, string Name)? KeyOf(JsonObject statefulSet) =>
         statefulSet["metadata"] is JsonObject metadata

@@ -32,6 +32,17 @@ public sealed class StatefulSetStoreTests
     }
 
     [Fact]
+    public async Task Patching_the_spec_of_one_put_without_a_generation_makes_it_2()
+    {
+        var kubernetes = new KubernetesSimulator();
+        kubernetes.StatefulSets.Put("""{"metadata":{"name":"a","namespace":"m"},"spec":{"replicas":1}}""");
+
+        await kubernetes.Api.PatchAsync("m", "a", Ops.Kubernetes.StatefulSetPatchKind.Merge, """{"spec":{"replicas":2}}""", TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, (long)kubernetes.StatefulSets.Get("m", "a")!["metadata"]!["generation"]!);
+    }
+
+    [Fact]
     public void Get_hands_out_a_copy()
     {
         var store = new StatefulSetStore();

@@ -1,0 +1,54 @@
+using Charmarr.Ops.Model;
+using Charmarr.Ops.Pebble;
+
+namespace Charmarr.PlexK8s.Workload;
+
+/// <summary>Reads and writes Plex's Preferences.xml in the plex container through Pebble.</summary>
+internal static class PreferencesFile
+{
+    // The file holds the server's token: readable by Plex's user only.
+    private const int Permissions = 0b110_000_000;
+
+    /// <summary>Reads the preferences.</summary>
+    /// <param name="plex">The plex container.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The preferences, or <see langword="null"/> when Plex has not written them yet.</returns>
+    /// <exception cref="PreferencesFormatException">The file is there but is not Plex's settings.</exception>
+    public static async Task<PlexPreferences?> ReadAsync(Container plex, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plex);
+        string text;
+        try
+        {
+            text = await plex.PullTextAsync(PlexWorkload.PreferencesPath, cancellationToken);
+        }
+        catch (PebblePathException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+        catch (PebbleApiException e) when (e.StatusCode == 404)
+        {
+            return null;
+        }
+
+        return PlexPreferences.Parse(text);
+    }
+
+    /// <summary>
+    /// Writes the whole document, owned by Plex's user. Pebble writes to a temporary file and renames it into place, so
+    /// Plex never sees a half-written file.
+    /// </summary>
+    /// <param name="plex">The plex container.</param>
+    /// <param name="preferences">The preferences.</param>
+    /// <param name="owner">Plex's user and group.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>A task.</returns>
+    public static Task WriteAsync(Container plex, PlexPreferences preferences, FileOwner owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plex);
+        ArgumentNullException.ThrowIfNull(preferences);
+        ArgumentNullException.ThrowIfNull(owner);
+        var options = new PebblePushOptions { UserId = owner.Uid, GroupId = owner.Gid, Permissions = Permissions, MakeDirs = true };
+        return plex.PushTextAsync(PlexWorkload.PreferencesPath, preferences.ToXml(), options, cancellationToken);
+    }
+}

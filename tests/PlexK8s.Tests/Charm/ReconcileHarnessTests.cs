@@ -1,0 +1,362 @@
+using System.Text.Json.Nodes;
+using Charmarr.Ops.Model;
+using Charmarr.Ops.Pebble;
+using Charmarr.PlexK8s.Tests.Fakes;
+using Charmarr.PlexK8s.Tests.Workload;
+using Charmarr.PlexK8s.Workload;
+
+namespace Charmarr.PlexK8s.Tests.Charm;
+
+/// <summary>The reconciler's phases and branches through the Harness (the production dispatcher, fresh charm per event).</summary>
+public sealed class ReconcileHarnessTests : IAsyncLifetime
+{
+    private PlexHarness plex = null!;
+
+    public async ValueTask InitializeAsync() => plex = await PlexHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => plex.DisposeAsync();
+
+    private Ops.Testing.Harness<PlexCharm> Harness => plex.Harness;
+
+    private PebbleService PlexService => Harness.GetPlan("plex").Services["plex"];
+
+    // Phase 1 (§5.1 #2, #13)
+    [Fact]
+    public void Unreachable_pebble_waits_for_it()
+    {
+        Harness.SetLeader();
+        plex.RelateStorage();
+        Harness.Begin();
+
+        Harness.UpdateConfig(("timezone", "Etc/UTC"));
+
+        Assert.Equal(Status.Waiting("Waiting for Pebble"), Harness.UnitStatus);
+        Assert.Empty(Harness.Kubernetes.Requests);
+    }
+
+    // Phase 2 (§5.1 #1, #18)
+    [Fact]
+    public void Non_leader_stands_by_with_only_the_readiness_check()
+    {
+        plex.Deploy(leader: false);
+
+        Assert.Equal(Status.Waiting("Standby (non-leader)"), Harness.UnitStatus);
+        Assert.Contains("plex-check", plex.Plex.LayerLabels);
+        var plan = Harness.GetPlan("plex");
+        Assert.Empty(plan.Services);
+        Assert.Equal(PlexLayer.ReadyCheck with { Override = null }, plan.Checks["plex-ready"] with { Override = null });
+        Assert.DoesNotContain(Harness.Kubernetes.Requests, r => r.Method == "PATCH");
+    }
+
+    // Phase 2: scaled out
+    [Fact]
+    public void Non_leader_of_a_scaled_out_application_is_blocked()
+    {
+        Harness.SetPlannedUnits(2);
+
+        plex.Deploy(leader: false);
+
+        Assert.Equal(Status.Blocked("Scaling not supported - only leader runs workload"), Harness.UnitStatus);
+    }
+
+    [Fact]
+    public void Leader_of_a_scaled_out_application_warns_and_runs_plex()
+    {
+        Harness.SetPlannedUnits(3);
+
+        plex.Deploy();
+
+        Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Warning), m => m.Contains("Scaling > 1 is not supported (3 units planned)", StringComparison.Ordinal));
+        Assert.True(plex.PlexRuns);
+    }
+
+    [Fact]
+    public void Leadership_moving_away_stops_plex()
+    {
+        plex.Deploy();
+        plex.PlexInitialises();
+        Assert.True(plex.PlexRuns);
+
+        Harness.SetLeader(false);
+        Harness.EvaluateStatus();
+
+        Assert.False(plex.PlexRuns);
+        Assert.Equal(Status.Waiting("Standby (non-leader)"), Harness.UnitStatus);
+
+        Harness.EvaluateStatus(); // a later event must not start it again (no replan on a standby unit)
+        Assert.False(plex.PlexRuns);
+    }
+
+    // Phase 3 (§5.1 #3, #14)
+    [Fact]
+    public void No_media_storage_relation_blocks()
+    {
+        Harness.SetLeader();
+        Harness.BeginWithInitialHooks();
+
+        Assert.Equal(Status.Blocked("Waiting for media-storage relation"), Harness.UnitStatus);
+        Assert.Empty(Harness.GetPlan("plex").Services);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"mount_path\":\"/data\"}")]
+    [InlineData("{\"pvc_name\":\"p\",\"mount_path\":\"data\"}")]
+    [InlineData("{\"pvc_name\":\"p\",\"puid\":\"root\"}")]
+    [InlineData("{\"pvc_name\":\"\"}")]
+    public void Bad_media_storage_data_blocks_and_touches_nothing(string config)
+    {
+        Harness.SetLeader();
+        plex.RelateStorage(config);
+        Harness.BeginWithInitialHooks();
+
+        Assert.Equal(Status.Blocked("Waiting for media-storage relation"), Harness.UnitStatus);
+        Assert.DoesNotContain(Harness.Kubernetes.Requests, r => r.Method == "PATCH");
+        Assert.Empty(Harness.GetPlan("plex").Services);
+        Assert.NotEmpty(Harness.LogMessages(Ops.Backend.JujuLogLevel.Warning));
+    }
+
+    // Phase 3 (§5.1 #4)
+    [Fact]
+    public void Shared_media_is_mounted_in_the_plex_container_with_pgid_as_fs_group()
+    {
+        Harness.SetLeader();
+        plex.RelateStorage(PlexHarness.StorageConfig(pvc: "charmarr-shared", mountPath: "/media", puid: 1050, pgid: 1060));
+        Harness.BeginWithInitialHooks();
+
+        var statefulSet = Harness.StatefulSet!;
+        Assert.Equal("charmarr-shared", (string?)PlexStatefulSet.Volume(statefulSet, "charmarr-shared-data")!["persistentVolumeClaim"]!["claimName"]);
+        Assert.Equal("/media", (string?)PlexStatefulSet.PlexMount(statefulSet, "charmarr-shared-data")!["mountPath"]);
+        Assert.Equal(1060, PlexStatefulSet.FsGroup(statefulSet));
+    }
+
+    // Phase 4 (§5.1 #5, #6; features 21, 22)
+    [Fact]
+    public void Hardware_transcoding_on_off_on_gives_the_right_statefulset_and_no_patch_when_unchanged()
+    {
+        plex.Deploy();
+        Assert.Null(PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri"));
+
+        Harness.UpdateConfig(("hardware-transcoding", true));
+        Assert.Equal("/dev/dri", (string?)PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri")!["hostPath"]!["path"]);
+        Assert.Equal("/dev/dri", (string?)PlexStatefulSet.PlexMount(Harness.StatefulSet!, "dev-dri")!["mountPath"]);
+        Assert.True(PlexStatefulSet.Privileged(Harness.StatefulSet!));
+
+        Harness.UpdateConfig(("hardware-transcoding", false));
+        Assert.Null(PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri"));
+        Assert.Null(PlexStatefulSet.PlexMount(Harness.StatefulSet!, "dev-dri"));
+        Assert.NotEqual(true, PlexStatefulSet.Privileged(Harness.StatefulSet!));
+
+        Harness.UpdateConfig(("hardware-transcoding", true));
+        Assert.NotNull(PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri"));
+        Assert.True(PlexStatefulSet.Privileged(Harness.StatefulSet!));
+        Assert.NotNull(PlexStatefulSet.Volume(Harness.StatefulSet!, "charmarr-shared-data"));
+
+        Harness.Kubernetes.ClearRequests();
+        Harness.EvaluateStatus();
+        Assert.Contains(Harness.Kubernetes.Requests, r => r.Method == "GET");
+        Assert.DoesNotContain(Harness.Kubernetes.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public void Forbidden_kubernetes_blocks_asking_for_trust_without_failing_the_hook()
+    {
+        Harness.SetLeader();
+        plex.RelateStorage();
+        Harness.Kubernetes.FailNext(403);
+
+        Harness.BeginWithInitialHooks(); // throws if a hook failed
+
+        Assert.Contains(Status.Blocked("Kubernetes refused access to the StatefulSet: run `juju trust plex --scope=cluster`"), Harness.UnitStatusHistory);
+        Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Error), m => m.Contains("juju trust plex --scope=cluster", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Forbidden_kubernetes_on_every_call_stays_blocked()
+    {
+        Harness.SetLeader();
+        plex.RelateStorage();
+        Harness.Kubernetes.FailNext(403, times: 100);
+
+        Harness.BeginWithInitialHooks();
+
+        Assert.Equal(Status.Blocked("Kubernetes refused access to the StatefulSet: run `juju trust plex --scope=cluster`"), Harness.UnitStatus);
+        Assert.Empty(Harness.GetPlan("plex").Services);
+    }
+
+    // Phase 5
+    [Fact]
+    public void Chores_give_config_to_puid_make_plex_directories_and_accounts()
+    {
+        plex.Deploy();
+
+        // The fake chown changes no owner, so every reconcile finds /config root's and asks again.
+        var recursive = plex.Execs.Where(c => c.Contains("-R")).ToList();
+        Assert.NotEmpty(recursive);
+        Assert.All(recursive, c => Assert.Equal(["chown", "-R", "1000:1000", "/config"], c));
+        foreach (var directory in new[] { "/config/Library/Application Support", "/run/plex-temp" })
+        {
+            var info = Assert.Single(plex.Plex.ListFiles(directory, itself: true));
+            Assert.Equal(("directory", 1000, 1000), (info.Type, info.UserId, info.GroupId));
+        }
+
+        Assert.EndsWith("plex:x:1000:1000::/config:/bin/false\n", plex.Plex.ReadTextFile("/etc/passwd"), StringComparison.Ordinal);
+        Assert.EndsWith("plex:x:1000:\n", plex.Plex.ReadTextFile("/etc/group"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Config_already_owned_by_puid_is_not_chowned_again()
+    {
+        plex.Plex.RemovePath("/config");
+        plex.Plex.MakeDirectory("/config", new Ops.Testing.Pebble.FileCreation { UserId = 1000, GroupId = 1000 });
+
+        plex.Deploy();
+
+        Assert.DoesNotContain(plex.Execs, c => c.Contains("-R"));
+    }
+
+    // Phase 6 (§5.1 #7, #10)
+    [Fact]
+    public void Layer_runs_the_quoted_binary_as_puid_with_the_configured_timezone()
+    {
+        plex.Deploy();
+        Harness.UpdateConfig(("timezone", "America/New_York"));
+
+        Assert.Equal("\"/usr/lib/plexmediaserver/Plex Media Server\"", PlexService.Command);
+        Assert.Equal((1000L, 1000L), (PlexService.UserId!.Value, PlexService.GroupId!.Value));
+        Assert.Equal("America/New_York", PlexService.Environment!["TZ"]);
+        Assert.Equal("/config", PlexService.Environment["HOME"]);
+        Assert.Equal("/config/Library/Application Support", PlexService.Environment["PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR"]);
+        Assert.Equal("http://localhost:32400/identity", Harness.GetPlan("plex").Checks["plex-ready"].Http!.Url);
+        Assert.True(plex.PlexRuns);
+    }
+
+    // Phase 7 (§5.1 #15, adapted: health is the readiness check)
+    [Fact]
+    public void Plex_not_answering_yet_is_starting()
+    {
+        plex.Deploy();
+
+        Assert.Equal(Status.Waiting("Starting Plex"), Harness.UnitStatus);
+        Assert.Empty(Harness.OpenedPorts);
+    }
+
+    [Fact]
+    public void Failing_readiness_check_goes_back_to_starting()
+    {
+        plex.Deploy();
+        plex.PlexInitialises();
+        for (var i = 0; i < 3; i++)
+        {
+            plex.Plex.ReportCheckFailure("plex-ready", "connection refused");
+        }
+
+        Harness.PebbleCheck("plex", "plex-ready", failed: true);
+
+        Assert.Equal(Status.Waiting("Starting Plex"), Harness.UnitStatus);
+    }
+
+    // Phase 8 (§5.1 #11, #16, #17)
+    [Fact]
+    public void Healthy_unclaimed_plex_publishes_opens_its_port_and_says_how_to_claim()
+    {
+        var server = Harness.AddRelation("media-server", "overseerr");
+        plex.Deploy();
+
+        plex.PlexInitialises();
+
+        Assert.Equal(
+            Status.Active("Unclaimed: run the claim-server action with a token from https://plex.tv/claim, or sign in through the web UI"),
+            Harness.UnitStatus);
+        Assert.Equal([Port.Tcp(32400)], Harness.OpenedPorts);
+        var published = JsonNode.Parse(Harness.GetRelationData(server, "plex")["config"])!;
+        Assert.Equal("plex", (string?)published["name"]);
+        Assert.Equal(PlexHarness.InternalUrl, (string?)published["api_url"]);
+    }
+
+    [Fact]
+    public void Claimed_plex_is_active_with_no_message()
+    {
+        plex.Deploy();
+
+        plex.PlexInitialises(PreferencesSamples.Claimed("server-token"));
+
+        Assert.Equal(Status.Active(), Harness.UnitStatus);
+    }
+
+    [Fact]
+    public void Empty_online_token_is_unclaimed()
+    {
+        plex.Deploy();
+
+        plex.PlexInitialises(PreferencesSamples.WithEmptyToken);
+
+        Assert.StartsWith("Unclaimed", Harness.UnitStatus.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Internal_url_joins_the_users_custom_connections_written_as_puid()
+    {
+        plex.Deploy();
+
+        plex.PlexInitialises();
+
+        var written = PlexPreferences.Parse(plex.Plex.ReadTextFile(PlexWorkload.PreferencesPath));
+        Assert.Equal(["https://plex.example.com:443", "http://10.0.0.5:32400", PlexHarness.InternalUrl], written.CustomConnections);
+        Assert.Equal(PreferencesSamples.MachineIdentifier, written.MachineIdentifier);
+        var info = Assert.Single(plex.Plex.ListFiles(PlexWorkload.PreferencesPath, itself: true));
+        Assert.Equal((1000, 1000, 0b110_000_000), (info.UserId, info.GroupId, info.Permissions));
+    }
+
+    [Fact]
+    public void Malformed_preferences_block_and_are_left_as_they_are()
+    {
+        const string malformed = "<Preferences ProcessedMachineIdentifier=\"x\"";
+        plex.Deploy();
+
+        plex.PlexInitialises(malformed);
+
+        Assert.Equal(StatusKind.Blocked, Harness.UnitStatus.Kind);
+        Assert.Contains("Preferences.xml is not valid XML", Harness.UnitStatus.Message, StringComparison.Ordinal);
+        Assert.Equal(malformed, plex.Plex.ReadTextFile(PlexWorkload.PreferencesPath));
+    }
+
+    // Phase 9 (§5.1 #12)
+    [Fact]
+    public void Ingress_gets_a_route_on_the_configured_port_to_plex()
+    {
+        var ingress = Harness.AddRelation("ingress", "istio-ingress");
+        plex.Deploy();
+        Harness.UpdateConfig(("ingress-port", 8080));
+
+        plex.PlexInitialises();
+
+        Assert.Equal(
+            """{"model":"charmarr","listeners":[{"port":8080,"protocol":"HTTP"}],"http_routes":[{"name":"plex","listener":{"port":8080,"protocol":"HTTP"},"backends":[{"service":"plex","port":32400,"weight":null}],"hostnames":null,"matches":[{"headers":null,"path":{"type":"PathPrefix","value":"/"},"method":null}],"filters":null}],"grpc_routes":[]}""",
+            Harness.GetRelationData(ingress, "plex")["config"]);
+    }
+
+    // Configuration
+    [Fact]
+    public void Invalid_log_level_blocks_naming_the_valid_values()
+    {
+        plex.Deploy();
+
+        Harness.UpdateConfig(("log-level", "verbose"));
+
+        Assert.Equal(StatusKind.Blocked, Harness.UnitStatus.Kind);
+        Assert.Contains("debug, info, warning, error", Harness.UnitStatus.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Log_level_error_silences_the_charms_information_lines()
+    {
+        plex.Deploy();
+        var before = Harness.Logs.Count;
+
+        Harness.UpdateConfig(("log-level", "error"), ("timezone", "Europe/Paris"));
+
+        Assert.NotEqual("Etc/UTC", PlexService.Environment!["TZ"]); // the reconcile did run and replan
+        Assert.DoesNotContain(Harness.Logs.Skip(before), l => l.Level is Ops.Backend.JujuLogLevel.Info or Ops.Backend.JujuLogLevel.Debug);
+    }
+}

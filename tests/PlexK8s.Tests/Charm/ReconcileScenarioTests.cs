@@ -1,0 +1,162 @@
+using Charmarr.Ops.Pebble;
+using Charmarr.Ops.Testing.Scenario;
+using Charmarr.PlexK8s.Tests.Fakes;
+using State = Charmarr.Ops.Testing.Scenario.State;
+using Status = Charmarr.Ops.Model.Status;
+
+namespace Charmarr.PlexK8s.Tests.Charm;
+
+/// <summary>
+/// The reconciler as state transitions: one event, a state in, a state out. Scenario states carry no check results, so
+/// a healthy Plex (phases 8 and 9) and Kubernetes faults are covered through the Harness.
+/// </summary>
+public sealed class ReconcileScenarioTests : IAsyncLifetime
+{
+    private PlexScenario plex = null!;
+
+    public async ValueTask InitializeAsync() => plex = await PlexScenario.StartAsync();
+
+    public ValueTask DisposeAsync() => plex.DisposeAsync();
+
+    private Context<PlexCharm> Ctx => plex.Context;
+
+    private static State Leader(params RelationBase[] relations) =>
+        new() { Leader = true, Containers = [PlexScenario.Plex()], Relations = relations };
+
+    [Fact]
+    public void Pebble_not_reachable_waits()
+    {
+        var state = Leader(PlexScenario.MediaStorage()) with { Containers = [PlexScenario.Plex(canConnect: false)] };
+
+        var output = Ctx.Run(Ctx.On.ConfigChanged(), state);
+
+        Assert.Equal(Status.Waiting("Waiting for Pebble"), output.UnitStatus);
+    }
+
+    [Fact]
+    public void Non_leader_gets_the_check_layer_and_stands_by()
+    {
+        var state = Leader(PlexScenario.MediaStorage()) with { Leader = false };
+
+        var output = Ctx.Run(Ctx.On.PebbleReady(state.GetContainer("plex")), state);
+
+        Assert.Equal(Status.Waiting("Standby (non-leader)"), output.UnitStatus);
+        var layer = Assert.Single(output.GetContainer("plex").Layers);
+        Assert.Equal("plex-check", layer.Label);
+        Assert.Empty(layer.Content.Services);
+    }
+
+    [Fact]
+    public void Non_leader_of_a_scaled_out_application_blocks()
+    {
+        var state = Leader(PlexScenario.MediaStorage()) with { Leader = false, PlannedUnits = 2 };
+
+        var output = Ctx.Run(Ctx.On.UpdateStatus(), state);
+
+        Assert.Equal(Status.Blocked("Scaling not supported - only leader runs workload"), output.UnitStatus);
+    }
+
+    [Fact]
+    public void Former_leader_stops_plex()
+    {
+        var running = Ctx.Run(Ctx.On.ConfigChanged(), Leader(PlexScenario.MediaStorage()));
+        Assert.Equal("active", running.GetContainer("plex").ServiceStatuses["plex"]);
+
+        var output = Ctx.Run(Ctx.On.LeaderSettingsChanged(), running with { Leader = false });
+
+        Assert.Equal("inactive", output.GetContainer("plex").ServiceStatuses["plex"]);
+        Assert.Equal(Status.Waiting("Standby (non-leader)"), output.UnitStatus);
+    }
+
+    [Fact]
+    public void No_media_storage_blocks()
+    {
+        var output = Ctx.Run(Ctx.On.ConfigChanged(), Leader());
+
+        Assert.Equal(Status.Blocked("Waiting for media-storage relation"), output.UnitStatus);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"pvc_name\":\"p\",\"mount_path\":\"/config\"}")]
+    [InlineData("[1,2]")]
+    public void Bad_media_storage_data_blocks_and_leaves_the_statefulset(string config)
+    {
+        var state = Leader(PlexScenario.MediaStorage(config));
+
+        var output = Ctx.Run(Ctx.On.RelationChanged(state.Relations[0]), state);
+
+        Assert.Equal(Status.Blocked("Waiting for media-storage relation"), output.UnitStatus);
+        Assert.DoesNotContain(Ctx.Kubernetes!.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public void Media_storage_is_mounted_and_plex_started_as_puid()
+    {
+        var state = Leader(PlexScenario.MediaStorage(PlexHarness.StorageConfig(pvc: "charmarr-shared", puid: 1050, pgid: 1060)));
+
+        var output = Ctx.Run(Ctx.On.RelationChanged(state.Relations[0]), state);
+
+        var statefulSet = output.StatefulSet!.Document;
+        Assert.Equal("charmarr-shared", (string?)PlexStatefulSet.Volume(statefulSet, "charmarr-shared-data")!["persistentVolumeClaim"]!["claimName"]);
+        Assert.Equal(1060, PlexStatefulSet.FsGroup(statefulSet));
+        var service = output.GetContainer("plex").Layers.Single(l => l.Label == "plex").Content.Services["plex"];
+        Assert.Equal((1050L, 1060L), (service.UserId!.Value, service.GroupId!.Value));
+        Assert.Equal("active", output.GetContainer("plex").ServiceStatuses["plex"]);
+        Assert.Contains("plex:x:1050:1060::/config:/bin/false\n", output.GetContainer("plex").Files["/etc/passwd"], StringComparison.Ordinal);
+        Assert.Equal(Status.Waiting("Starting Plex"), output.UnitStatus);
+    }
+
+    [Fact]
+    public void Hardware_transcoding_on_off_on_through_states()
+    {
+        var start = Leader(PlexScenario.MediaStorage());
+
+        var on = Ctx.Run(Ctx.On.ConfigChanged(), start with { Config = new Dictionary<string, object> { ["hardware-transcoding"] = true } });
+        Assert.True(PlexStatefulSet.Privileged(on.StatefulSet!.Document));
+        Assert.NotNull(PlexStatefulSet.Volume(on.StatefulSet.Document, "dev-dri"));
+
+        var off = Ctx.Run(Ctx.On.ConfigChanged(), on with { Config = new Dictionary<string, object> { ["hardware-transcoding"] = false } });
+        Assert.NotEqual(true, PlexStatefulSet.Privileged(off.StatefulSet!.Document));
+        Assert.Null(PlexStatefulSet.Volume(off.StatefulSet.Document, "dev-dri"));
+
+        var again = Ctx.Run(Ctx.On.ConfigChanged(), off with { Config = new Dictionary<string, object> { ["hardware-transcoding"] = true } });
+        Assert.NotNull(PlexStatefulSet.PlexMount(again.StatefulSet!.Document, "dev-dri"));
+
+        var unchanged = Ctx.Run(Ctx.On.UpdateStatus(), again);
+        Assert.DoesNotContain(Ctx.Kubernetes!.Requests, r => r.Method == "PATCH");
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(again.StatefulSet!.Document["spec"], unchanged.StatefulSet!.Document["spec"]));
+    }
+
+    [Fact]
+    public void Timezone_goes_into_the_layer()
+    {
+        var state = Leader(PlexScenario.MediaStorage()) with { Config = new Dictionary<string, object> { ["timezone"] = "America/New_York" } };
+
+        var output = Ctx.Run(Ctx.On.ConfigChanged(), state);
+
+        var service = output.GetContainer("plex").Layers.Single(l => l.Label == "plex").Content.Services["plex"];
+        Assert.Equal("America/New_York", service.Environment!["TZ"]);
+        Assert.Equal("\"/usr/lib/plexmediaserver/Plex Media Server\"", service.Command);
+    }
+
+    [Fact]
+    public void Invalid_ingress_port_blocks()
+    {
+        var state = Leader(PlexScenario.MediaStorage()) with { Config = new Dictionary<string, object> { ["ingress-port"] = 70000 } };
+
+        var output = Ctx.Run(Ctx.On.ConfigChanged(), state);
+
+        Assert.Equal(Status.Blocked("Invalid ingress-port 70000: use a port between 1 and 65535"), output.UnitStatus);
+    }
+
+    [Fact]
+    public void Unchanged_layer_is_not_replanned()
+    {
+        var first = Ctx.Run(Ctx.On.ConfigChanged(), Leader(PlexScenario.MediaStorage()));
+
+        Ctx.Run(Ctx.On.UpdateStatus(), first);
+
+        Assert.DoesNotContain(Ctx.JujuLog, l => l.Message.Contains("replanned", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,48 @@
+using Charmarr.PlexK8s.Claim;
+using Charmarr.PlexK8s.Tests.Fakes;
+
+namespace Charmarr.PlexK8s.Tests.Claim;
+
+public sealed class PlexServerClientTests : IAsyncLifetime
+{
+    private LoopbackHttpServer plex = null!;
+
+    public async ValueTask InitializeAsync() => plex = await LoopbackHttpServer.StartAsync();
+
+    public async ValueTask DisposeAsync() => await plex.DisposeAsync();
+
+    private PlexServerClient Client(TimeSpan claimWait) => new(
+        PlexOptions.Default with { PlexServerUrl = plex.BaseUrl, ClaimWait = claimWait, ClaimPollInterval = TimeSpan.FromMilliseconds(10) },
+        TimeProvider.System);
+
+    [Theory]
+    [InlineData("<MediaContainer size=\"0\" claimed=\"1\" machineIdentifier=\"m\" version=\"1.43\"/>", true)]
+    [InlineData("<MediaContainer size=\"0\" claimed=\"0\" machineIdentifier=\"m\"/>", false)]
+    [InlineData("<MediaContainer size=\"0\"/>", false)]
+    [InlineData("not xml", false)]
+    public void Identity_answer_is_read(string body, bool claimed) => Assert.Equal(claimed, PlexServerClient.ReportsClaimed(body));
+
+    [Fact]
+    public async Task Wait_returns_once_identity_reports_claimed()
+    {
+        var calls = 0;
+        plex.Handler = context => LoopbackHttpServer.Xml(
+            Interlocked.Increment(ref calls) < 3 ? 503 : 200,
+            "<MediaContainer claimed=\"1\"/>")(context);
+        using var client = Client(TimeSpan.FromMinutes(5));
+
+        Assert.True(await client.WaitUntilClaimedAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(3, plex.Requests.Count);
+        Assert.All(plex.Requests, r => Assert.Equal("/identity", r.Path));
+    }
+
+    [Fact]
+    public async Task Wait_gives_up_when_plex_never_reports_claimed()
+    {
+        plex.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer claimed=\"0\"/>");
+        using var client = Client(TimeSpan.FromMilliseconds(50));
+
+        Assert.False(await client.WaitUntilClaimedAsync(TestContext.Current.CancellationToken));
+        Assert.NotEmpty(plex.Requests);
+    }
+}

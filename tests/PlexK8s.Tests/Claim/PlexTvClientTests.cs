@@ -1,0 +1,124 @@
+using Charmarr.PlexK8s.Claim;
+using Charmarr.PlexK8s.Tests.Fakes;
+
+namespace Charmarr.PlexK8s.Tests.Claim;
+
+public sealed class PlexTvClientTests : IAsyncLifetime
+{
+    private const string Token = "claim-Tok3nUnderTest_xyz";
+    private const string MachineId = "machine-1234";
+
+    private LoopbackHttpServer plexTv = null!;
+
+    public async ValueTask InitializeAsync() => plexTv = await LoopbackHttpServer.StartAsync();
+
+    public async ValueTask DisposeAsync() => await plexTv.DisposeAsync();
+
+    private PlexTvClient Client(TimeSpan? timeout = null) =>
+        new(PlexOptions.Default with { PlexTvUrl = plexTv.BaseUrl, HttpTimeout = timeout ?? TimeSpan.FromSeconds(10) });
+
+    private async Task<ClaimException> FailureAsync(TimeSpan? timeout = null)
+    {
+        using var client = Client(timeout);
+        var e = await Assert.ThrowsAsync<ClaimException>(() => client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(Token, e.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("token=", e.ToString(), StringComparison.Ordinal);
+        return e;
+    }
+
+    [Fact]
+    public async Task Exchange_posts_the_token_with_plex_headers_and_reads_the_authentication_token()
+    {
+        plexTv.Handler = FakePlexTv.Exchanging(Token);
+        using var client = Client();
+
+        var authToken = await client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FakePlexTv.AuthToken, authToken);
+        var request = Assert.Single(plexTv.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/api/claim/exchange", request.Path);
+        Assert.Equal($"?token={Token}", request.Query);
+        Assert.Equal(MachineId, request.Headers["X-Plex-Client-Identifier"]);
+        Assert.Equal("Plex Media Server", request.Headers["X-Plex-Product"]);
+        Assert.Equal("1.1", request.Headers["X-Plex-Version"]);
+    }
+
+    [Fact]
+    public async Task Attribute_only_answer_still_gives_the_token()
+    {
+        plexTv.Handler = LoopbackHttpServer.Xml(201, "<user authenticationToken=\"attr-token\"/>");
+        using var client = Client();
+
+        Assert.Equal("attr-token", await client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData(401, "refused the claim token (401): it has expired (tokens last 4 minutes) or was already used")]
+    [InlineData(404, "refused the claim token (404): it has expired (tokens last 4 minutes) or was already used")]
+    [InlineData(500, "failed to exchange the claim token (500). Try again in a few minutes")]
+    [InlineData(503, "failed to exchange the claim token (503). Try again in a few minutes")]
+    public async Task Refusal_or_server_error_says_what_to_do(int status, string message)
+    {
+        plexTv.Handler = LoopbackHttpServer.Xml(status, "<errors><error>Not found</error></errors>");
+
+        var e = await FailureAsync();
+
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.Contains("https://plex.tv/claim", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Other_status_is_named_with_the_url_but_not_its_query()
+    {
+        plexTv.Handler = LoopbackHttpServer.Xml(302, "");
+
+        var e = await FailureAsync();
+
+        Assert.Contains($"answered 302 to POST {plexTv.BaseUrl}api/claim/exchange.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Success_without_a_token_is_an_error()
+    {
+        plexTv.Handler = LoopbackHttpServer.Xml(200, "<user id=\"1\"/>");
+
+        var e = await FailureAsync();
+
+        Assert.Contains("held no authentication token", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slow_plex_tv_times_out_with_a_clear_message()
+    {
+        using var release = new CancellationTokenSource();
+        plexTv.Handler = async context =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        };
+
+        var e = await FailureAsync(TimeSpan.FromMilliseconds(200));
+
+        Assert.Contains("did not answer within 0.2 s", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreachable_plex_tv_says_so()
+    {
+        var closedPort = plexTv.BaseUrl;
+        await plexTv.DisposeAsync();
+        plexTv = await LoopbackHttpServer.StartAsync(); // for DisposeAsync; the client below still targets the closed port
+        using var client = new PlexTvClient(PlexOptions.Default with { PlexTvUrl = closedPort, HttpTimeout = TimeSpan.FromSeconds(10) });
+
+        var e = await Assert.ThrowsAsync<ClaimException>(() => client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken));
+
+        Assert.Contains("Could not reach plex.tv", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, e.ToString(), StringComparison.Ordinal);
+    }
+}
