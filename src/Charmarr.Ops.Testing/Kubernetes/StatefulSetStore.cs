@@ -29,7 +29,8 @@ public sealed class StatefulSetStore
         {
             var metadata = copy["metadata"]!.AsObject();
             metadata["resourceVersion"] = NextResourceVersion();
-            metadata["generation"] ??= 1;
+            // Parsed, not JsonValue.Create(1): a number read from JSON converts to int and long alike, as Commit needs.
+            metadata["generation"] ??= JsonNode.Parse("1");
             _items[key] = copy;
         }
     }

@@ -32,6 +32,19 @@ public sealed class StatefulSetStoreTests
     }
 
     [Fact]
+    public void A_spec_change_after_a_Put_without_generation_makes_it_2()
+    {
+        var store = new StatefulSetStore();
+        store.Put("""{"metadata":{"name":"a","namespace":"m"},"spec":{}}""");
+        var changed = store.Get("m", "a")!;
+        changed["spec"]!["replicas"] = 2;
+
+        var committed = store.Commit("m", "a", changed);
+
+        Assert.Equal(2, (long)committed["metadata"]!["generation"]!);
+    }
+
+    [Fact]
     public void Get_hands_out_a_copy()
     {
         var store = new StatefulSetStore();

@@ -8,5 +8,5 @@ internal static class CharmlingApp
 {
     /// <summary>Registers what <see cref="CharmlingCharm"/>'s constructor asks for.</summary>
     public static CharmAppBuilder Configure(CharmAppBuilder builder) =>
-        builder.ConfigureServices(services => services.AddSingleton<WorkloadLayer>());
+        builder.ConfigureServices(services => services.AddSingleton(new WorkloadLayer(documentRoot: "/www")));
 }

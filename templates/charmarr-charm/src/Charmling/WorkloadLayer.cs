@@ -3,7 +3,8 @@ using Charmarr.Ops.Pebble;
 namespace Charmling;
 
 /// <summary>The Pebble layer that runs the workload; Pebble replans only when it changes.</summary>
-internal sealed class WorkloadLayer
+/// <param name="documentRoot">The directory in the workload container that the HTTP server serves.</param>
+internal sealed class WorkloadLayer(string documentRoot)
 {
     public const string ServiceName = "workload";
 
@@ -16,7 +17,7 @@ internal sealed class WorkloadLayer
             {
                 Override = PebbleOverride.Replace,
                 Summary = "HTTP server",
-                Command = $"httpd -f -v -p {port} -h /www",
+                Command = $"httpd -f -v -p {port} -h {documentRoot}",
                 Startup = ServiceStartup.Enabled,
             },
         },
