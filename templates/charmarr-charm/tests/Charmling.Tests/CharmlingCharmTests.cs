@@ -14,10 +14,7 @@ public sealed class CharmlingCharmTests : IDisposable
     {
         Assert.Equal(0, await unit.PebbleReadyAsync());
 
-        Assert.Contains("command: httpd -f -v -p 8080 -h /www", unit.Workload.PlanYaml, StringComparison.Ordinal);
-        Assert.Equal("active", Assert.Single(unit.Workload.GetServices(["workload"])).Current);
-        Assert.Equal([Port.Tcp(8080)], unit.Juju.OpenedPorts);
-        Assert.Equal(Status.Active("serving HTTP on port 8080"), unit.Juju.UnitStatus);
+        AssertServingOn(8080);
     }
 
     [Fact]
@@ -27,9 +24,7 @@ public sealed class CharmlingCharmTests : IDisposable
 
         Assert.Equal(0, await unit.ConfigChangedAsync("port", 9090));
 
-        Assert.Contains("-p 9090", unit.Workload.PlanYaml, StringComparison.Ordinal);
-        Assert.Equal([Port.Tcp(9090)], unit.Juju.OpenedPorts);
-        Assert.Equal(Status.Active("serving HTTP on port 9090"), unit.Juju.UnitStatus);
+        AssertServingOn(9090);
     }
 
     [Fact]
@@ -75,5 +70,14 @@ public sealed class CharmlingCharmTests : IDisposable
         var action = await unit.RunActionAsync("restart");
 
         Assert.Equal("the workload is not running yet; retry once the unit is active", action.FailureMessage);
+    }
+
+    /// <summary>The workload runs on <paramref name="port"/>, Juju has it open, and the unit says so.</summary>
+    private void AssertServingOn(int port)
+    {
+        Assert.Contains($"command: httpd -f -v -p {port} -h /www", unit.Workload.PlanYaml, StringComparison.Ordinal);
+        Assert.Equal("active", Assert.Single(unit.Workload.GetServices(["workload"])).Current);
+        Assert.Equal([Port.Tcp(port)], unit.Juju.OpenedPorts);
+        Assert.Equal(Status.Active($"serving HTTP on port {port}"), unit.Juju.UnitStatus);
     }
 }
