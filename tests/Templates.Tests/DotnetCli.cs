@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Charmarr.Templates.Tests;
+
+/// <summary>Runs the <c>dotnet</c> CLI as a user would, with the test host's MSBuild settings removed.</summary>
+internal static class DotnetCli
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(20);
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
+    /// <returns>Standard output and error, interleaved.</returns>
+    /// <exception cref="InvalidOperationException">The command failed or ran past the limit; the message holds its output.</exception>
+    public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host runs inside `dotnet test`, whose MSBuild variables would steer the child's build.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var output = new StringBuilder();
+        var lines = new object();
+        void Collect(object sender, DataReceivedEventArgs e)
+        {
+            lock (lines)
+            {
+                output.AppendLine(e.Data);
+            }
+        }
+
+        process.OutputDataReceived += Collect;
+        process.ErrorDataReceived += Collect;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} ran past {Limit.TotalMinutes} minutes:\n{output}");
+        }
+
+        process.WaitForExit(); // drains the output events
+        return process.ExitCode == 0
+            ? output.ToString()
+            : throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited {process.ExitCode} in {workingDirectory}:\n{output}");
+    }
+}

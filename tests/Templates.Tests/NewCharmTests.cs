@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Charmarr.Templates.Tests;
+
+/// <summary>The charm <c>dotnet new charmarr-charm -n my-app</c> makes, built and tested against the local packages.</summary>
+[Collection(TemplateGroup.Name)]
+public sealed partial class NewCharmTests(TemplateFixture fixture)
+{
+    [Fact]
+    public void The_charm_is_named_in_kebab_case_and_its_code_in_PascalCase()
+    {
+        var charmcraft = File.ReadAllText(Path.Combine(fixture.CharmDirectory, "charmcraft.yaml"));
+
+        Assert.StartsWith("name: my-app\n", charmcraft, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(fixture.CharmDirectory, "MyApp.slnx")));
+        Assert.True(File.Exists(Path.Combine(fixture.CharmDirectory, "src", "MyApp", "MyApp.csproj")));
+        Assert.True(File.Exists(Path.Combine(fixture.CharmDirectory, "tests", "MyApp.Tests", "MyApp.Tests.csproj")));
+        var charm = File.ReadAllText(Path.Combine(fixture.CharmDirectory, "src", "MyApp", "MyAppCharm.cs"));
+        Assert.Contains("namespace MyApp;", charm, StringComparison.Ordinal);
+        Assert.Contains("internal sealed class MyAppCharm : CharmBase", charm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_template_token_is_left_in_any_file_name_or_content()
+    {
+        var files = Directory.EnumerateFiles(fixture.CharmDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file =>
+        {
+            Assert.DoesNotContain("charmling", file, StringComparison.OrdinalIgnoreCase);
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain("charmling", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("CHARMARR_PACKAGE_VERSION", text, StringComparison.Ordinal);
+        });
+        Assert.False(Directory.Exists(Path.Combine(fixture.CharmDirectory, ".template.config")));
+        Assert.True(File.Exists(Path.Combine(fixture.CharmDirectory, ".gitignore")));
+    }
+
+    [Fact]
+    public void The_charm_references_the_packages_of_this_build()
+    {
+        var versions = RepositoryFiles.PackageVersions(Path.Combine(fixture.CharmDirectory, "Directory.Packages.props"));
+        var charmarrVersion = System.Xml.Linq.XDocument.Load(Path.Combine(fixture.CharmDirectory, "Directory.Packages.props"))
+            .Descendants("CharmarrVersion").Single().Value;
+
+        Assert.Equal(fixture.Version, charmarrVersion);
+        Assert.Equal("$(CharmarrVersion)", versions["Charmarr.Ops"]);
+        Assert.Equal("$(CharmarrVersion)", versions["Charmarr.Ops.Testing"]);
+    }
+
+    [Fact]
+    public void The_charm_builds_with_warnings_as_errors_and_every_one_of_its_tests_passes()
+    {
+        var testFiles = Directory.EnumerateFiles(Path.Combine(fixture.CharmDirectory, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var declared = testFiles.Sum(f => FactAttribute().Count(File.ReadAllText(f)));
+
+        var summary = Summary().Match(fixture.TestOutput);
+
+        Assert.True(summary.Success, $"no test summary in:\n{fixture.TestOutput}");
+        Assert.Equal(0, int.Parse(summary.Groups["failed"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, int.Parse(summary.Groups["skipped"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(declared, int.Parse(summary.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(declared > 0);
+        Assert.DoesNotContain(" warning ", fixture.TestOutput, StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "Waits for `charmarr pack` (src/Charmarr.Cli, the ship branch): run it on fixture.CharmDirectory and check the .charm holds dispatch, the native binary and metadata.yaml.")]
+    public void The_charm_packs_with_charmarr_pack()
+    {
+    }
+
+    [GeneratedRegex(@"^\s*\[Fact\]", RegexOptions.Multiline)]
+    private static partial Regex FactAttribute();
+
+    [GeneratedRegex(@"Failed:\s*(?<failed>\d+), Passed:\s*(?<passed>\d+), Skipped:\s*(?<skipped>\d+), Total:\s*(?<total>\d+)")]
+    private static partial Regex Summary();
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace Charmarr.Templates.Tests;
+
+/// <summary>
+/// Does the slow part once: packs Charmarr.Ops, Charmarr.Ops.Testing, Charmarr.Interfaces and the template package
+/// into a local feed under a version of its own, installs the template into a private hive, creates a charm from it
+/// and runs that charm's <c>dotnet test</c> against the local feed plus the machine's configured NuGet sources.
+/// Everything lives in one temporary directory, removed afterwards; the machine's template hive and NuGet cache are
+/// only read.
+/// </summary>
+public sealed class TemplateFixture : IAsyncLifetime
+{
+    public const string CharmArgument = "my-app";
+
+    private static readonly string[] PackedProjects =
+    [
+        "src/Charmarr.Ops/Charmarr.Ops.csproj",
+        "src/Charmarr.Ops.Testing/Charmarr.Ops.Testing.csproj",
+        "src/Charmarr.Interfaces/Charmarr.Interfaces.csproj",
+        "templates/Charmarr.Templates.csproj",
+    ];
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("charmarr-template-test-").FullName;
+
+    /// <summary>The version the local packages were packed with: this repository's, with a suffix of this run.</summary>
+    public string Version { get; } =
+        $"{RepositoryFiles.VersionPrefix}-templatetest.{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
+
+    public string Feed => Path.Combine(Root, "feed");
+
+    public string Hive => Path.Combine(Root, "hive");
+
+    /// <summary>The charm made with <c>dotnet new charmarr-charm -n my-app</c>.</summary>
+    public string CharmDirectory => Path.Combine(Root, "charms", CharmArgument);
+
+    /// <summary>What <c>dotnet test</c> printed for the new charm.</summary>
+    public string TestOutput { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        foreach (var project in PackedProjects)
+        {
+            // A build directory of its own, so that the repository's bin/ and obj/ stay as they are.
+            await DotnetCli.RunAsync(RepositoryFiles.Root, "pack", project, "-c", "Release", "-o", Feed,
+                $"-p:VersionSuffix={Version[(RepositoryFiles.VersionPrefix.Length + 1)..]}",
+                "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(Root, "build")}");
+        }
+
+        await DotnetCli.RunAsync(Root, "new", "install", Path.Combine(Feed, $"Charmarr.Templates.{Version}.nupkg"), "--debug:custom-hive", Hive);
+        await NewCharmAsync(CharmArgument, CharmDirectory);
+        await File.WriteAllTextAsync(Path.Combine(CharmDirectory, "NuGet.config"), NuGetConfig());
+        TestOutput = await DotnetCli.RunAsync(CharmDirectory, "test", "-c", "Release");
+    }
+
+    /// <summary>Runs <c>dotnet new charmarr-charm -n <paramref name="name"/></c> into <paramref name="output"/>.</summary>
+    public Task<string> NewCharmAsync(string name, string output) =>
+        DotnetCli.RunAsync(Root, "new", "charmarr-charm", "-n", name, "-o", output, "--debug:custom-hive", Hive);
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is not worth failing the run for.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The local feed added to the machine's sources; packages restore into a folder of this run, reading
+    /// the machine's cache first so nothing already there is downloaded again.</summary>
+    private string NuGetConfig()
+    {
+        var machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" />
+              </config>
+              <packageSources>
+                <add key="charmarr-local" value="{Feed}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{machineCache}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TemplateGroup : ICollectionFixture<TemplateFixture>
+{
+    public const string Name = "template";
+}
