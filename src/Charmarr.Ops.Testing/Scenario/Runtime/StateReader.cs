@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
@@ -10,7 +11,7 @@ namespace Charmarr.Ops.Testing.Scenario;
 /// <summary>Reads the in-memory model, Pebbles and Kubernetes API back into the output <see cref="State"/>.</summary>
 internal static class StateReader
 {
-    public static State Read<TCharm>(CharmRunner<TCharm> runner, State input, Event e)
+    public static State Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCharm>(CharmRunner<TCharm> runner, State input, Event e)
         where TCharm : Framework.CharmBase
     {
         var backend = runner.Backend;
