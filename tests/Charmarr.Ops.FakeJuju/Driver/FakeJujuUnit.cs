@@ -31,7 +31,7 @@ public sealed class FakeJujuUnit : IDisposable
     public string CharmDirectory { get; }
     public string StateDirectory => _state.Path;
     public string ShimsDirectory { get; }
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// A fresh copy of the committed model.
     public FakeModel Model
