@@ -109,6 +109,7 @@ internal sealed class SimulatedUnit : IAsyncDisposable
         var contextId = string.Create(CultureInfo.InvariantCulture, $"{Backend.UnitName}-{hook}-{++contextCounter}");
         var environment = Environment(contextId, hook, hookVariables, action?.Name);
         var before = hookTools.Calls.Count;
+        var kubernetesBefore = Kubernetes.Requests.Count;
         MemoryAction? running = action is { } a ? Backend.StartAction(a.Name, a.Params) : null;
         Backend.BeginHook();
         hookTools.BeginContext(contextId, environment);
@@ -128,7 +129,7 @@ internal sealed class SimulatedUnit : IAsyncDisposable
             Backend.FinishAction();
         }
 
-        return new EventRun(action is null ? hook : $"{action.Value.Name} (action)", outcome, [.. hookTools.Calls.Skip(before)], Backend.UnitStatus, Backend.AppStatus, running);
+        return new EventRun(action is null ? hook : $"{action.Value.Name} (action)", outcome, [.. hookTools.Calls.Skip(before)], [.. Kubernetes.Requests.Skip(kubernetesBefore)], Backend.UnitStatus, Backend.AppStatus, running);
     }
 
     public async ValueTask DisposeAsync()
@@ -225,6 +226,7 @@ internal sealed record EventRun(
     string Name,
     HookProcess.Outcome Outcome,
     IReadOnlyList<HookToolCall> Calls,
+    IReadOnlyList<RecordedRequest> KubernetesRequests,
     Ops.Model.Status UnitStatus,
     Ops.Model.Status AppStatus,
     MemoryAction? Action);
