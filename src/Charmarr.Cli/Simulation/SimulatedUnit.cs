@@ -97,7 +97,9 @@ internal sealed class SimulatedUnit : IAsyncDisposable
         {
             var socket = Path.Combine(unit.workDirectory, "containers", container, "pebble.socket");
             Directory.CreateDirectory(Path.GetDirectoryName(socket)!);
-            unit.pebbles.Add(await PebbleSocketServer.StartAsync(new PebbleSimulator(), socket));
+            var pebble = new PebbleSimulator();
+            pebble.HandleExec(["chown"], request => SimulatedChown.Run(pebble, request));
+            unit.pebbles.Add(await PebbleSocketServer.StartAsync(pebble, socket));
         }
 
         return unit;

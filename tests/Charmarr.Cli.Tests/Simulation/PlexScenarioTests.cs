@@ -94,6 +94,18 @@ public sealed class PlexScenarioTests(PackedPlexCharm charm) : IAsyncLifetime
     }
 
     [Fact]
+    public void Config_is_given_to_the_storage_owner_once_by_the_containers_chown_and_stays_theirs()
+    {
+        var chowned = player.Runs
+            .Where(r => r.Calls.Any(c => c.Tool == "juju-log" && c.Args[^1].Contains("Giving /config to 1000:1000", StringComparison.Ordinal)))
+            .Select(r => r.Name);
+        var config = Plex.ListFiles("/config", itself: true).Single();
+
+        Assert.Equal(["media-storage-relation-changed"], chowned);
+        Assert.Equal((1000, 1000), (config.UserId, config.GroupId));
+    }
+
+    [Fact]
     public void The_claim_exchanges_the_token_at_the_fake_plex_tv_and_writes_plexs_token_for_its_user_only()
     {
         var action = player.Runs.Single(r => r.Name == "claim-server (action)").Action!;
