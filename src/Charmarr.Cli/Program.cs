@@ -9,7 +9,7 @@ const string usage = $"""
       {SimulateCommand.Usage}
           Run the packed charm's events against an emulated unit (hook tools, Pebble, Kubernetes) and print them.
       {DemoCommand.Usage}
-          Pack a charm (default: the repository's sample charm) and simulate it with its simulate.yaml.
+          Pack a charm (default: the repository's plex-k8s) and simulate it with its simulate.yaml.
     """;
 
 using var cancel = new CancellationTokenSource();

@@ -1,7 +1,7 @@
 namespace Charmarr.Cli.Commands;
 
 /// <summary><c>charmarr demo [charm dir]</c>: the README's main command. Packs the charm (default: the repository's
-/// sample charm) into artifacts/charms and simulates it with the scenario beside its charmcraft.yaml.</summary>
+/// plex-k8s) into artifacts/charms and simulates it with the scenario beside its charmcraft.yaml.</summary>
 internal static class DemoCommand
 {
     public const string Usage = "charmarr demo [charm dir]";
@@ -9,7 +9,7 @@ internal static class DemoCommand
 
     public static async Task<int> RunAsync(CommandLine args, CancellationToken cancellationToken)
     {
-        var directory = args.OptionalPositional(0) ?? Path.Combine(RepositoryRoot(), "tests", "Charmarr.Ops.SampleCharm");
+        var directory = args.OptionalPositional(0) ?? Path.Combine(RepositoryRoot(), "charms", "plex-k8s");
         args.ThrowIfUnused(Usage);
         var output = Path.Combine(RepositoryRoot(), "artifacts", "charms");
         var charms = await new Packing.CharmPacker(Progress.Console, TimeProvider.System).PackAsync(directory, output, cancellationToken);

@@ -19,6 +19,11 @@ internal sealed class EventPrinter(TextWriter output)
             output.WriteLine($"      {Describe(call)}");
         }
 
+        foreach (var request in run.KubernetesRequests)
+        {
+            output.WriteLine($"      kubernetes: {request.Method} {request.Path} → {request.StatusCode}");
+        }
+
         if (run.Outcome.ExitCode != 0 && run.Outcome.Stderr.Trim() is { Length: > 0 } stderr)
         {
             output.WriteLine($"    stderr: {stderr.Replace("\n", "\n            ", StringComparison.Ordinal)}");
@@ -32,6 +37,9 @@ internal sealed class EventPrinter(TextWriter output)
             output.WriteLine($"    action {action.Name}: {outcome}; results {{{results}}}");
         }
     }
+
+    /// <summary>A change the scenario made to the world outside the charm (a workload's file, a check's result).</summary>
+    public void Note(string text) => output.WriteLine($"  · {text}");
 
     public void Expectation(string what, string expected, string? actual, bool matches) =>
         output.WriteLine(matches ? $"    ✓ {what} is {actual}" : $"    ✗ {what}: expected '{expected}', got '{actual}'");

@@ -59,5 +59,21 @@ internal sealed record RemoteDataStep(long Line, string Endpoint, IReadOnlyDicti
 /// <summary>Fires <c>&lt;container&gt;-pebble-ready</c> (or check-failed/check-recovered with <paramref name="Check"/>).</summary>
 internal sealed record PebbleStep(long Line, string Hook, string Container, string? Check) : ScenarioStep(Line);
 
+/// <summary>Writes a file into a workload container, as the workload itself would (e.g. what Plex writes on first start).</summary>
+/// <param name="Line">Where it stands in the scenario file.</param>
+/// <param name="Container">The workload container.</param>
+/// <param name="Path">The absolute path; missing parent directories are made.</param>
+/// <param name="Content">The file's text.</param>
+/// <param name="UserId">The owner's uid (default 0).</param>
+/// <param name="GroupId">The owner's gid (default 0).</param>
+internal sealed record FileStep(long Line, string Container, string Path, string Content, int? UserId, int? GroupId) : ScenarioStep(Line);
+
+/// <summary>A run of a container's Pebble check succeeded (no event by itself: Juju only reports failures and recoveries).</summary>
+internal sealed record CheckUpStep(long Line, string Container, string Check) : ScenarioStep(Line);
+
+/// <summary>Commands starting with <paramref name="CommandPrefix"/> in <paramref name="Container"/> exit with
+/// <paramref name="Exit"/> and print <paramref name="Stdout"/> from now on (the longest matching prefix wins).</summary>
+internal sealed record ExecStep(long Line, string Container, IReadOnlyList<string> CommandPrefix, int Exit, string Stdout) : ScenarioStep(Line);
+
 /// <summary>Asserts statuses after the previous step; a mismatch makes simulate exit 1.</summary>
 internal sealed record ExpectStep(long Line, string? UnitStatus, string? AppStatus, string? ActionStatus) : ScenarioStep(Line);

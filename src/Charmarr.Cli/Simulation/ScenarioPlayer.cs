@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Testing.Pebble;
 
 namespace Charmarr.Cli.Simulation;
 
@@ -70,11 +71,38 @@ internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
             case ActionStep action:
                 Record(await unit.RunAsync(action.Name, new Dictionary<string, string>(), (action.Name, action.Params)));
                 break;
+            case FileStep file:
+                Container(file.Container, file.Line).WriteFile(file.Path, file.Content, new FileCreation { UserId = file.UserId, GroupId = file.GroupId, MakeParents = true });
+                printer.Note($"{file.Container}: the workload wrote {file.Path} ({file.UserId ?? 0}:{file.GroupId ?? 0})");
+                break;
+            case CheckUpStep check:
+                ReportCheckSuccess(check);
+                break;
+            case ExecStep exec:
+                Container(exec.Container, exec.Line).HandleExec(exec.CommandPrefix, ExecResult.FromText(exec.Exit, exec.Stdout));
+                break;
             case ExpectStep expect:
                 Check(expect);
                 break;
         }
     }
+
+    private void ReportCheckSuccess(CheckUpStep check)
+    {
+        var pebble = Container(check.Container, check.Line);
+        if (pebble.GetChecks(null, check.Check).Count == 0)
+        {
+            throw new CliException($"scenario line {check.Line}: the {check.Container} container's plan has no check '{check.Check}' yet; a check-up step goes after the charm adds it");
+        }
+
+        pebble.ReportCheckSuccess(check.Check);
+        printer.Note($"{check.Container}: check {check.Check} succeeded");
+    }
+
+    private PebbleSimulator Container(string name, long line) =>
+        unit.Containers.TryGetValue(name, out var pebble)
+            ? pebble
+            : throw new CliException($"scenario line {line}: the charm has no container '{name}' (it has: {string.Join(", ", unit.Containers.Keys)})");
 
     private async Task RunAsync(string hook, IReadOnlyDictionary<string, string> variables) => Record(await unit.RunAsync(hook, variables));
 
@@ -137,7 +165,10 @@ internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
                 return;
             }
 
-            var matches = expected.Contains(':', StringComparison.Ordinal) ? actual == expected : actual?.Split(':')[0] == expected;
+            // "active" matches any message, "active: text" that text, and "active:" no message at all.
+            var matches = expected.EndsWith(':') ? actual == expected.TrimEnd(':')
+                : expected.Contains(':', StringComparison.Ordinal) ? actual == expected
+                : actual?.Split(':')[0] == expected;
             printer.Expectation(what, expected, actual, matches);
             if (!matches)
             {

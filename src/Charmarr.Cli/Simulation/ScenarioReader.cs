@@ -41,7 +41,7 @@ internal static class ScenarioReader
         var map = node as YamlMappingNode;
         if (map is null || map.Children.Count != 1)
         {
-            throw nodes.Error(node, "a step is a mapping with one key: say, event, action, leader, config, relate, remote-data, pebble-ready, check-failed, check-recovered or expect");
+            throw nodes.Error(node, "a step is a mapping with one key: say, event, action, leader, config, relate, remote-data, pebble-ready, check-failed, check-recovered, check-up, file, exec or expect");
         }
 
         var (kind, _, value) = YamlNodes.Entries(map).Single();
@@ -70,6 +70,23 @@ internal static class ScenarioReader
                 $"pebble-{kind}",
                 nodes.RequiredString(Body(nodes, body, value, kind), "container", kind),
                 nodes.RequiredString(body!, "check", kind)),
+            "file" => new FileStep(
+                line,
+                nodes.RequiredString(Body(nodes, body, value, kind), "container", "a file"),
+                nodes.RequiredString(body!, "path", "a file"),
+                nodes.String(body, "content") ?? "",
+                nodes.Int(body, "user-id"),
+                nodes.Int(body, "group-id")),
+            "check-up" => new CheckUpStep(
+                line,
+                nodes.RequiredString(Body(nodes, body, value, kind), "container", kind),
+                nodes.RequiredString(body!, "check", kind)),
+            "exec" => new ExecStep(
+                line,
+                nodes.RequiredString(Body(nodes, body, value, kind), "container", "an exec handler"),
+                nodes.StringList(body, "command-prefix") is { Count: > 0 } prefix ? prefix : throw nodes.Error(value, "'exec' needs 'command-prefix', e.g. [chown]"),
+                nodes.Int(body, "exit") ?? 0,
+                nodes.String(body, "stdout") ?? ""),
             "expect" => new ExpectStep(line, nodes.String(Body(nodes, body, value, kind), "unit"), nodes.String(body, "app"), nodes.String(body, "action")),
             _ => throw nodes.Error(map, $"unknown step '{kind}'"),
         };

@@ -97,7 +97,9 @@ internal sealed class SimulatedUnit : IAsyncDisposable
         {
             var socket = Path.Combine(unit.workDirectory, "containers", container, "pebble.socket");
             Directory.CreateDirectory(Path.GetDirectoryName(socket)!);
-            unit.pebbles.Add(await PebbleSocketServer.StartAsync(new PebbleSimulator(), socket));
+            var pebble = new PebbleSimulator();
+            pebble.HandleExec(["chown"], request => SimulatedChown.Run(pebble, request));
+            unit.pebbles.Add(await PebbleSocketServer.StartAsync(pebble, socket));
         }
 
         return unit;
@@ -109,6 +111,7 @@ internal sealed class SimulatedUnit : IAsyncDisposable
         var contextId = string.Create(CultureInfo.InvariantCulture, $"{Backend.UnitName}-{hook}-{++contextCounter}");
         var environment = Environment(contextId, hook, hookVariables, action?.Name);
         var before = hookTools.Calls.Count;
+        var kubernetesBefore = Kubernetes.Requests.Count;
         MemoryAction? running = action is { } a ? Backend.StartAction(a.Name, a.Params) : null;
         Backend.BeginHook();
         hookTools.BeginContext(contextId, environment);
@@ -128,7 +131,7 @@ internal sealed class SimulatedUnit : IAsyncDisposable
             Backend.FinishAction();
         }
 
-        return new EventRun(action is null ? hook : $"{action.Value.Name} (action)", outcome, [.. hookTools.Calls.Skip(before)], Backend.UnitStatus, Backend.AppStatus, running);
+        return new EventRun(action is null ? hook : $"{action.Value.Name} (action)", outcome, [.. hookTools.Calls.Skip(before)], [.. Kubernetes.Requests.Skip(kubernetesBefore)], Backend.UnitStatus, Backend.AppStatus, running);
     }
 
     public async ValueTask DisposeAsync()
@@ -225,6 +228,7 @@ internal sealed record EventRun(
     string Name,
     HookProcess.Outcome Outcome,
     IReadOnlyList<HookToolCall> Calls,
+    IReadOnlyList<RecordedRequest> KubernetesRequests,
     Ops.Model.Status UnitStatus,
     Ops.Model.Status AppStatus,
     MemoryAction? Action);

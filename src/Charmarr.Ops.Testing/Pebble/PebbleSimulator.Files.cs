@@ -30,6 +30,11 @@ public sealed partial class PebbleSimulator
     /// <summary>Removes a path as <c>remove</c> does.</summary>
     public void RemovePath(string path, bool recursive = false) => FileOperation(() => Parts.Files.Remove(path, recursive));
 
+    /// <summary>Test hook: gives a path (and, when <paramref name="recursive"/>, everything under it) to uid:gid, as a
+    /// <c>chown</c> in the container would; an exec handler for <c>chown</c> can call it.</summary>
+    public void ChangeOwner(string path, int userId, int groupId, bool recursive = false) =>
+        FileOperation(() => Parts.Files.ChangeOwner(path, userId, groupId, recursive));
+
     /// <summary>Lists a directory (or the path itself), as <c>action=list</c> does.</summary>
     public IReadOnlyList<SimulatedFileInfo> ListFiles(string path, string? pattern = null, bool itself = false) =>
         FileOperation(() => Parts.Files.List(path, pattern, itself));

@@ -6,13 +6,13 @@ using Charmarr.Ops.Metadata;
 
 namespace Charmarr.Cli.Tests.Packing;
 
-/// <summary>The sample charm as <c>charmarr pack</c> writes it: what Juju needs is in the archive, and the binary runs.</summary>
-public sealed class PackedCharmTests(PackedSampleCharm charm)
+/// <summary>plex-k8s as <c>charmarr pack</c> writes it: what Juju needs is in the archive, and the binary runs.</summary>
+public sealed class PackedCharmTests(PackedPlexCharm charm)
 {
     [Fact]
     public void The_archive_is_named_for_the_charm_base_and_architecture()
     {
-        Assert.Equal("sample_ubuntu@24.04-amd64.charm", Path.GetFileName(charm.Path));
+        Assert.Equal("plex-k8s_ubuntu@24.04-amd64.charm", Path.GetFileName(charm.Path));
     }
 
     [Fact]
@@ -21,10 +21,10 @@ public sealed class PackedCharmTests(PackedSampleCharm charm)
         using var zip = ZipFile.OpenRead(charm.Path);
 
         Assert.Equal(
-            ["Charmarr.Ops.SampleCharm", "actions.yaml", "config.yaml", "dispatch", "manifest.yaml", "metadata.yaml"],
+            ["README.md", "actions.yaml", "config.yaml", "dispatch", "manifest.yaml", "metadata.yaml", "plex-k8s"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         Assert.Equal(0b111_101_101, Mode(zip, "dispatch"));
-        Assert.Equal(0b111_101_101, Mode(zip, "Charmarr.Ops.SampleCharm"));
+        Assert.Equal(0b111_101_101, Mode(zip, "plex-k8s"));
         Assert.Equal(0b110_100_100, Mode(zip, "metadata.yaml"));
     }
 
@@ -35,7 +35,7 @@ public sealed class PackedCharmTests(PackedSampleCharm charm)
         var dispatch = Read(zip, "dispatch");
 
         Assert.StartsWith("#!/bin/sh\n", dispatch, StringComparison.Ordinal);
-        Assert.EndsWith("JUJU_DISPATCH_PATH=\"${JUJU_DISPATCH_PATH:-$0}\" exec ./Charmarr.Ops.SampleCharm\n", dispatch, StringComparison.Ordinal);
+        Assert.EndsWith("JUJU_DISPATCH_PATH=\"${JUJU_DISPATCH_PATH:-$0}\" exec ./plex-k8s\n", dispatch, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,10 +45,19 @@ public sealed class PackedCharmTests(PackedSampleCharm charm)
 
         var packed = CharmMetadata.ParsePacked(Read(zip, "metadata.yaml"), Read(zip, "config.yaml"), Read(zip, "actions.yaml"));
 
-        var source = CharmMetadata.ParseCharmcraft(File.ReadAllText(Path.Combine(RepositoryPaths.SampleCharm, "charmcraft.yaml")));
+        var source = CharmMetadata.ParseCharmcraft(File.ReadAllText(Path.Combine(RepositoryPaths.PlexCharm, "charmcraft.yaml")));
+        Assert.Equal("plex-k8s", packed.Name);
         Assert.Equal(source.Relations, packed.Relations);
-        Assert.Equal(source.Config.Keys, packed.Config.Keys);
+        Assert.Equal(source.Storage, packed.Storage);
+        Assert.Equal(source.Resources, packed.Resources);
+        Assert.Equal(source.Containers.Keys, packed.Containers.Keys);
+        Assert.Equal(source.Containers["plex"].Mounts, packed.Containers["plex"].Mounts);
+        Assert.Equal("plex-image", packed.Containers["plex"].Resource);
+        Assert.Equal(source.Config.Values.Select(o => (o.Name, o.Type, o.Default?.ToJsonString())), packed.Config.Values.Select(o => (o.Name, o.Type, o.Default?.ToJsonString())));
         Assert.Equal(source.Actions.Keys, packed.Actions.Keys);
+        Assert.Equal(["token"], packed.Actions["claim-server"].Required);
+        Assert.False(packed.Actions["claim-server"].AdditionalProperties);
+        Assert.Equal(source.Actions["claim-server"].Params.Keys, packed.Actions["claim-server"].Params.Keys);
         Assert.Contains("bases:\n  - name: ubuntu\n    channel: \"24.04\"\n    architectures:\n      - amd64\n", Read(zip, "manifest.yaml"), StringComparison.Ordinal);
     }
 
@@ -59,7 +68,7 @@ public sealed class PackedCharmTests(PackedSampleCharm charm)
         try
         {
             CharmArchive.Extract(charm.Path, directory);
-            var binary = Path.Combine(directory, "Charmarr.Ops.SampleCharm");
+            var binary = Path.Combine(directory, "plex-k8s");
             var header = new byte[4];
             await using (var file = File.OpenRead(binary))
             {
@@ -85,7 +94,7 @@ public sealed class PackedCharmTests(PackedSampleCharm charm)
     [Fact]
     public void Pack_reported_its_steps()
     {
-        Assert.Contains("» Publishing Charmarr.Ops.SampleCharm.csproj as Native AOT (linux-x64): done in", charm.ProgressText, StringComparison.Ordinal);
+        Assert.Contains("» Publishing PlexK8s.csproj as Native AOT (linux-x64): done in", charm.ProgressText, StringComparison.Ordinal);
         Assert.Contains("» Packed ", charm.ProgressText, StringComparison.Ordinal);
     }
 

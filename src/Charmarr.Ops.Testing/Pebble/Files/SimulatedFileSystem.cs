@@ -128,6 +128,19 @@ internal sealed class SimulatedFileSystem
         parent.Children.Remove(name);
     }
 
+    /// <summary>Gives a path (and, when <paramref name="recursive"/>, everything under it) to uid:gid, as chown does.</summary>
+    public void ChangeOwner(string path, int uid, int gid, bool recursive)
+    {
+        RequireAbsolute(path, "paths");
+        var node = Find(path, "chown");
+        if (IsMarked(unwritable, path))
+        {
+            throw FileOperationException.Denied($"chown {path}: operation not permitted");
+        }
+
+        Own(node, uid, gid, recursive);
+    }
+
     /// <summary>Lists a directory's entries, or the path itself (<c>action=list</c>).</summary>
     public List<SimulatedFileInfo> List(string path, string? pattern, bool itself)
     {
@@ -270,6 +283,19 @@ internal sealed class SimulatedFileSystem
         }
 
         return "/" + string.Join('/', parts);
+    }
+
+    private static void Own(Node node, int uid, int gid, bool recursive)
+    {
+        node.Uid = uid;
+        node.Gid = gid;
+        if (recursive && node is Directory directory)
+        {
+            foreach (var child in directory.Children.Values)
+            {
+                Own(child, uid, gid, recursive);
+            }
+        }
     }
 
     private static string[] Parts(string path) => Clean(path).Split('/', StringSplitOptions.RemoveEmptyEntries);

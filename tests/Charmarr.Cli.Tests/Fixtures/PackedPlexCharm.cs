@@ -1,12 +1,12 @@
 using Charmarr.Cli.Packing;
 
-[assembly: AssemblyFixture(typeof(Charmarr.Cli.Tests.Fixtures.PackedSampleCharm))]
+[assembly: AssemblyFixture(typeof(Charmarr.Cli.Tests.Fixtures.PackedPlexCharm))]
 
 namespace Charmarr.Cli.Tests.Fixtures;
 
-/// <summary>The sample charm packed once per test run: the Native AOT publish takes minutes, so every test that needs a
-/// real .charm shares this one.</summary>
-public sealed class PackedSampleCharm : IAsyncLifetime
+/// <summary>plex-k8s packed once per test run: the Native AOT publish takes minutes, so every test that needs a real
+/// .charm shares this one (the sample charm's YAML is checked by goldens, which need no publish).</summary>
+public sealed class PackedPlexCharm : IAsyncLifetime
 {
     private readonly string output = Directory.CreateTempSubdirectory("charmarr-packed-").FullName;
 
@@ -20,7 +20,7 @@ public sealed class PackedSampleCharm : IAsyncLifetime
     {
         using var progress = new StringWriter();
         var charms = await new CharmPacker(new Progress(progress, interactive: false), TimeProvider.System)
-            .PackAsync(RepositoryPaths.SampleCharm, output, CancellationToken.None);
+            .PackAsync(RepositoryPaths.PlexCharm, output, CancellationToken.None);
         Path = Assert.Single(charms);
         ProgressText = progress.ToString();
     }
