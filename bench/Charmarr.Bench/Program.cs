@@ -22,7 +22,7 @@ var work = Directory.CreateTempSubdirectory("charmarr-bench-").FullName;
 try
 {
     var figures = new List<Figure>();
-    var charm = await CharmSource.PackedAsync(options.Charm, work, CancellationToken.None);
+    var charm = await CharmSource.PackedAsync(options.Charm, CancellationToken.None);
     var charmDirectory = CharmSource.Unpack(charm, work);
     figures.AddRange(CharmSize.Measure(charm, charmDirectory));
 
