@@ -1,0 +1,2 @@
+// The benchmark runs Linux-only pieces (unix sockets, Native AOT binaries, /proc, GNU time).
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

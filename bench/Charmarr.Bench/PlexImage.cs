@@ -1,0 +1,15 @@
+using Charmarr.Ops.Testing.Pebble;
+
+namespace Charmarr.Bench;
+
+/// <summary>What the LinuxServer Plex image holds that plex-k8s's workload chores read and change, in a simulated container.</summary>
+internal static class PlexImage
+{
+    public static void Prepare(PebbleSimulator plex)
+    {
+        plex.MakeDirectory("/config", new FileCreation { UserId = 0, GroupId = 0 });
+        plex.WriteFile("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n", new FileCreation { MakeParents = true });
+        plex.WriteFile("/etc/group", "root:x:0:\n", new FileCreation { MakeParents = true });
+        plex.HandleExec(["chown"], ExecResult.FromText(0));
+    }
+}
