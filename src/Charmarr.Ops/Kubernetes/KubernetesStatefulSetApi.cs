@@ -1,14 +1,17 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
-using k8s.Autorest;
 using k8s.Exceptions;
-using k8s.Models;
 
 namespace Charmarr.Ops.Kubernetes;
 
 /// <summary>
-/// The production <see cref="IStatefulSetApi"/>: the official Kubernetes client (<c>KubernetesClient.Aot</c>), with the
-/// pod's service account in a cluster (<see cref="InCluster"/>) or an explicit API server (<see cref="ForHost"/>).
+/// The production <see cref="IStatefulSetApi"/>: the pod's service account in a cluster (<see cref="InCluster"/>), as the
+/// official client (<c>KubernetesClient.Aot</c>) configures it, or an explicit API server (<see cref="ForHost"/>).
+/// Requests and replies stay raw JSON: nothing is lost to a typed model, and a charm's binary does not carry the
+/// client's serializers for every Kubernetes type (half of its size, and of its start-up memory).
 /// Errors become <see cref="KubernetesException"/>s; nothing is retried here.
 /// </summary>
 public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
@@ -16,16 +19,18 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
     /// <summary>The field manager the API server records for the charm's patches.</summary>
     public const string FieldManager = "charmarr-ops";
 
-    private readonly k8s.Kubernetes _client;
-
-    private KubernetesStatefulSetApi(KubernetesClientConfiguration configuration)
-    {
-        _client = new k8s.Kubernetes(configuration);
-    }
-
     /// <summary>The environment variable that points <see cref="InCluster"/> at another API server without credentials (a
     /// local simulation such as <c>charmarr simulate</c>, or <c>kubectl proxy</c>) instead of the pod's service account.</summary>
     public const string ApiServerVariable = "CHARMARR_KUBERNETES_API";
+
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+
+    private readonly KubernetesHttp http;
+
+    internal KubernetesStatefulSetApi(KubernetesClientConfiguration configuration)
+    {
+        http = new KubernetesHttp(configuration);
+    }
 
     /// <summary>Connects with the pod's service account, as a Kubernetes charm's container always can.</summary>
     /// <returns>The API.</returns>
@@ -65,62 +70,76 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<JsonObject> GetAsync(string namespaceName, string name, CancellationToken cancellationToken = default)
+    public Task<JsonObject> GetAsync(string namespaceName, string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(namespaceName);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return await CallAsync(
-            "get", namespaceName, name, () => _client.AppsV1.ReadNamespacedStatefulSetAsync(name, namespaceName, cancellationToken: cancellationToken), cancellationToken);
+        var request = new HttpRequestMessage(HttpMethod.Get, http.Resolve(PatchContentTypes.StatefulSetPath(namespaceName, name)));
+        return SendAsync(request, "get", namespaceName, name, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<JsonObject> PatchAsync(
+    public Task<JsonObject> PatchAsync(
         string namespaceName, string name, StatefulSetPatchKind kind, string body, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(namespaceName);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(body);
-        var patch = new V1Patch(body, kind switch
+        var path = $"{PatchContentTypes.StatefulSetPath(namespaceName, name)}?fieldManager={FieldManager}";
+        var request = new HttpRequestMessage(HttpMethod.Patch, http.Resolve(path))
         {
-            StatefulSetPatchKind.StrategicMerge => V1Patch.PatchType.StrategicMergePatch,
-            StatefulSetPatchKind.Json => V1Patch.PatchType.JsonPatch,
-            StatefulSetPatchKind.Merge => V1Patch.PatchType.MergePatch,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown patch kind."),
-        });
-        return await CallAsync(
-            "patch",
-            namespaceName,
-            name,
-            () => _client.AppsV1.PatchNamespacedStatefulSetAsync(patch, name, namespaceName, fieldManager: FieldManager, cancellationToken: cancellationToken),
-            cancellationToken);
+            Content = new StringContent(body, Encoding.UTF8, PatchContentTypes.For(kind)),
+        };
+        return SendAsync(request, "patch", namespaceName, name, cancellationToken);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => http.Dispose();
 
-    private static async Task<JsonObject> CallAsync(
-        string verb, string namespaceName, string name, Func<Task<V1StatefulSet>> call, CancellationToken cancellationToken)
+    private async Task<JsonObject> SendAsync(
+        HttpRequestMessage request, string verb, string namespaceName, string name, CancellationToken cancellationToken)
     {
-        V1StatefulSet statefulSet;
+        using (request)
+        {
+            request.Headers.Accept.Add(Json);
+            string body;
+            int status;
+            try
+            {
+                await http.AuthorizeAsync(request, cancellationToken);
+                using var response = await http.Client.SendAsync(request, cancellationToken);
+                status = (int)response.StatusCode;
+                body = await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw KubernetesErrors.Unreachable(verb, namespaceName, name, e);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The client's own time-out, not the caller's cancellation.
+                throw KubernetesErrors.Unreachable(verb, namespaceName, name, e);
+            }
+
+            if (status is < 200 or > 299)
+            {
+                throw KubernetesErrors.FromStatus(status, body, verb, namespaceName, name);
+            }
+
+            return ParseStatefulSet(body, namespaceName, name);
+        }
+    }
+
+    private static JsonObject ParseStatefulSet(string body, string namespaceName, string name)
+    {
         try
         {
-            statefulSet = await call();
+            return JsonNode.Parse(body) as JsonObject
+                ?? throw new KubernetesException($"The Kubernetes API returned no StatefulSet for {namespaceName}/{name}.");
         }
-        catch (HttpOperationException e)
+        catch (JsonException e)
         {
-            throw KubernetesErrors.FromStatus((int)e.Response.StatusCode, e.Response.Content, verb, namespaceName, name, e);
+            throw new KubernetesException($"The Kubernetes API answered for StatefulSet {namespaceName}/{name} with something that is not JSON: {e.Message}", e);
         }
-        catch (HttpRequestException e)
-        {
-            throw KubernetesErrors.Unreachable(verb, namespaceName, name, e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The client's own time-out, not the caller's cancellation.
-            throw KubernetesErrors.Unreachable(verb, namespaceName, name, e);
-        }
-
-        return JsonNode.Parse(KubernetesJson.Serialize(statefulSet)) as JsonObject
-            ?? throw new KubernetesException($"The Kubernetes API returned no StatefulSet for {namespaceName}/{name}.");
     }
 }
