@@ -46,6 +46,8 @@ internal sealed class PlexCharm : CharmBase
         reconciler = new PlexReconciler(Model, relations, statefulSet, logLevel, Logger);
         claimServer = new ClaimServerAction(Model, relations.MediaStorage, plexTv, plexServer, options, Logger);
 
+        // Before the framework logs "Emitting …": a debug line the operator did not ask for costs a juju-log round trip.
+        ApplyLogLevel();
         ObserveReconcile(OnReconcileAsync);
         ObserveAction("claim-server", PlexJson.Default.ClaimServerParams, OnClaimServerAsync);
         Observe<CollectUnitStatusEvent>(OnCollectUnitStatus);
@@ -56,7 +58,6 @@ internal sealed class PlexCharm : CharmBase
 
     private async Task OnClaimServerAsync(ActionEvent e, ClaimServerParams parameters)
     {
-        ApplyLogLevel();
         if (await claimServer.RunAsync(e, parameters))
         {
             status = PlexStatuses.Claimed;
@@ -79,7 +80,7 @@ internal sealed class PlexCharm : CharmBase
         }
         catch (InvalidConfigException)
         {
-            // The next reconcile blocks on it; the action still logs at the default level.
+            // The next reconcile blocks on it; until then the default level applies.
         }
     }
 }

@@ -38,8 +38,9 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
     /// <summary>Retries without waiting, so a test of the retry path does not sleep.</summary>
     private static readonly KubernetesRetryPolicy NoDelayRetries = KubernetesRetryPolicy.Default with { Delay = (_, _) => Task.CompletedTask };
 
-    private readonly CharmApp app;
     private readonly ExceptionCapture capture = new();
+    private CharmApp app;
+    private bool appDispatched;
 
     public CharmRunner(CharmSpec spec, string modelName, string modelUuid, MemoryJujuBackend backend, InProcessPebbleClientFactory pebble, KubernetesSimulator kubernetes)
     {
@@ -50,21 +51,7 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
         Pebble = pebble;
         Kubernetes = kubernetes;
 
-        var builder = CharmApp.CreateBuilder([]);
-        spec.Configure?.Invoke(builder);
-        builder
-            .UseMetadata(spec.Metadata)
-            .UseBackend(backend)
-            .UsePebble(pebble)
-            .UseKubernetes(kubernetes.Api, NoDelayRetries)
-            .ConfigureServices(services =>
-            {
-                // Stored state always goes through state-get/state-set on the in-memory model: a local state file would
-                // outlive the test and leak into the next one.
-                services.Replace(ServiceDescriptor.Singleton<IStateStore>(new JujuStateStore(backend)));
-                services.AddSingleton<ILoggerProvider>(capture);
-            });
-        app = builder.Build<TCharm>();
+        app = BuildProgram();
     }
 
     public CharmSpec Spec { get; }
@@ -79,12 +66,22 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
 
     public KubernetesSimulator Kubernetes { get; }
 
-    /// <summary>The root services of the charm's program, as its Program.cs configured them.</summary>
+    /// <summary>The root services of the charm's program that handled the latest event (or will handle the first one).</summary>
     public IServiceProvider Services => app.Services;
 
     public async Task<DispatchOutcome> DispatchAsync(EventRequest request, CancellationToken cancellationToken)
     {
         var context = JujuContext.FromEnvironment(request.ToEnvironment(Spec, ModelName, ModelUuid));
+
+        // Juju starts a new process for every event: nothing the charm's program keeps in memory (its singletons, a
+        // static-like cache) may carry over from one event to the next, or tests would pass that production fails.
+        if (appDispatched)
+        {
+            app.Dispose();
+            app = BuildProgram();
+        }
+
+        appDispatched = true;
         capture.Clear();
         var firstLog = Backend.Logs.Count;
         Backend.BeginHook();
@@ -106,4 +103,23 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
     }
 
     public void Dispose() => app.Dispose();
+
+    private CharmApp BuildProgram()
+    {
+        var builder = CharmApp.CreateBuilder([]);
+        Spec.Configure?.Invoke(builder);
+        builder
+            .UseMetadata(Spec.Metadata)
+            .UseBackend(Backend)
+            .UsePebble(Pebble)
+            .UseKubernetes(Kubernetes.Api, NoDelayRetries)
+            .ConfigureServices(services =>
+            {
+                // Stored state always goes through state-get/state-set on the in-memory model: a local state file would
+                // outlive the test and leak into the next one.
+                services.Replace(ServiceDescriptor.Singleton<IStateStore>(new JujuStateStore(Backend)));
+                services.AddSingleton<ILoggerProvider>(capture);
+            });
+        return builder.Build<TCharm>();
+    }
 }

@@ -90,7 +90,8 @@ public sealed partial class Harness<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <summary>The simulated Kubernetes API; the application's StatefulSet is in it from the start, as Juju creates it.</summary>
     public KubernetesSimulator Kubernetes => runner.Kubernetes;
 
-    /// <summary>The root services of the charm's program (what its configuration registered, plus the framework's).</summary>
+    /// <summary>The root services of the charm's program that handled the latest event (what its configuration registered, plus
+    /// the framework's). Like Juju, the Harness starts the program afresh for every event.</summary>
     public IServiceProvider Services => runner.Services;
 
     /// <summary>Whether <see cref="Begin"/> (or <see cref="BeginWithInitialHooksAsync"/>) has run: only then are events emitted.</summary>

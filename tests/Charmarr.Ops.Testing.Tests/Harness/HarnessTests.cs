@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Charmarr.Ops.Testing.Tests.Harness;
 
@@ -14,6 +15,26 @@ public sealed class HarnessTests : IDisposable
     public HarnessTests()
     {
         harness = new Harness<ProbeCharm>(ProbeCharm.ParsedMetadata(), ProbeCharm.Configure(log));
+    }
+
+    [Fact]
+    public void Every_event_gets_a_fresh_program_so_no_singleton_of_the_charm_carries_over()
+    {
+        var built = new List<object>();
+        using var fresh = new Harness<ProbeCharm>(
+            ProbeCharm.ParsedMetadata(),
+            builder => builder.ConfigureServices(s => s
+                .AddSingleton(new ProbeLog())
+                .AddSingleton(sp => { var cache = new object(); built.Add(cache); return cache; })));
+        fresh.Begin();
+
+        fresh.UpdateConfig(("mode", "loud"));
+        var first = fresh.Services.GetRequiredService<object>();
+        fresh.UpdateConfig(("mode", "quiet"));
+        var second = fresh.Services.GetRequiredService<object>();
+
+        Assert.NotSame(first, second);
+        Assert.Equal([first, second], built);
     }
 
     [Fact]

@@ -359,4 +359,27 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         Assert.NotEqual("Etc/UTC", PlexService.Environment!["TZ"]); // the reconcile did run and replan
         Assert.DoesNotContain(Harness.Logs.Skip(before), l => l.Level is Ops.Backend.JujuLogLevel.Info or Ops.Backend.JujuLogLevel.Debug);
     }
+
+    [Fact]
+    public void The_default_info_level_sends_no_debug_lines_not_even_the_frameworks_emitting_line()
+    {
+        plex.Deploy();
+        var before = Harness.Logs.Count;
+
+        Harness.EvaluateStatus();
+
+        Assert.DoesNotContain(Harness.Logs.Skip(before), l => l.Level is Ops.Backend.JujuLogLevel.Debug);
+    }
+
+    [Fact]
+    public void Log_level_debug_lets_the_frameworks_emitting_line_through()
+    {
+        plex.Deploy();
+        Harness.UpdateConfig(("log-level", "debug"));
+        var before = Harness.Logs.Count;
+
+        Harness.EvaluateStatus();
+
+        Assert.Contains(Harness.Logs.Skip(before), l => l.Level is Ops.Backend.JujuLogLevel.Debug && l.Message.Contains("Emitting update-status", StringComparison.Ordinal));
+    }
 }
