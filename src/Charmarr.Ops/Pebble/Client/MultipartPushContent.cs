@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Charmarr.Ops.Pebble;
@@ -24,8 +23,10 @@ internal sealed class MultipartPushContent : HttpContent
     /// <param name="path">The file's path (the <c>filename</c> of its part).</param>
     /// <param name="source">The content, read once to its end.</param>
     /// <param name="watchdog">Kicked after every chunk, so the time limit applies to stalls, not to the whole transfer.</param>
+    /// <remarks>The boundary only has to be unlikely to occur in the file: a GUID's 122 random bits do, without loading
+    /// OpenSSL (which <c>RandomNumberGenerator</c> does on Linux, adding megabytes and milliseconds to a hook).</remarks>
     public MultipartPushContent(string metadataJson, string path, Stream source, CallWatchdog watchdog)
-        : this(RandomNumberGenerator.GetHexString(32, lowercase: true), metadataJson, path, source, watchdog)
+        : this(Guid.NewGuid().ToString("N"), metadataJson, path, source, watchdog)
     {
     }
 
