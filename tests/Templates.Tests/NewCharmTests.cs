@@ -69,9 +69,29 @@ public sealed partial class NewCharmTests(TemplateFixture fixture)
         Assert.DoesNotContain(" warning ", fixture.TestOutput, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Waits for `charmarr pack` (src/Charmarr.Cli, the ship branch): run it on fixture.CharmDirectory and check the .charm holds dispatch, the native binary and metadata.yaml.")]
-    public void The_charm_packs_with_charmarr_pack()
+    [Fact]
+    public async Task The_charm_project_fails_its_native_publish_on_any_trim_or_AOT_warning()
     {
+        var output = await DotnetCli.RunAsync(fixture.CharmDirectory, "msbuild", Path.Combine("src", "MyApp", "MyApp.csproj"),
+            "-getProperty:PublishAot", "-getProperty:TreatWarningsAsErrors", "-getProperty:IlcTreatWarningsAsErrors", "-getProperty:TrimmerSingleWarn");
+
+        var properties = System.Text.Json.Nodes.JsonNode.Parse(output)!["Properties"]!;
+
+        Assert.Equal("true", (string?)properties["PublishAot"]);
+        Assert.Equal("true", (string?)properties["TreatWarningsAsErrors"]);
+        Assert.Equal("true", (string?)properties["IlcTreatWarningsAsErrors"]);
+        Assert.Equal("false", (string?)properties["TrimmerSingleWarn"]);
+    }
+
+    [Fact]
+    public async Task Charmarr_version_sets_the_version_of_the_referenced_packages()
+    {
+        var output = Path.Combine(fixture.Root, "versioned", "pinned");
+
+        await fixture.NewCharmAsync("pinned", output, "--charmarr-version", "9.8.7-pinned");
+
+        var version = System.Xml.Linq.XDocument.Load(Path.Combine(output, "Directory.Packages.props")).Descendants("CharmarrVersion").Single().Value;
+        Assert.Equal("9.8.7-pinned", version);
     }
 
     [GeneratedRegex(@"^\s*\[Fact\]", RegexOptions.Multiline)]
