@@ -57,7 +57,7 @@ public sealed partial class NewCharmTests(TemplateFixture fixture)
     {
         var testFiles = Directory.EnumerateFiles(Path.Combine(fixture.CharmDirectory, "tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        var declared = testFiles.Sum(f => FactAttribute().Count(File.ReadAllText(f)));
+        var declared = testFiles.Sum(f => TestCase().Count(File.ReadAllText(f)));
 
         var summary = Summary().Match(fixture.TestOutput);
 
@@ -94,8 +94,9 @@ public sealed partial class NewCharmTests(TemplateFixture fixture)
         Assert.Equal("9.8.7-pinned", version);
     }
 
-    [GeneratedRegex(@"^\s*\[Fact\]", RegexOptions.Multiline)]
-    private static partial Regex FactAttribute();
+    // A test case is a [Fact] or one [InlineData] row of a [Theory].
+    [GeneratedRegex(@"^\s*\[(Fact|InlineData)[\](]", RegexOptions.Multiline)]
+    private static partial Regex TestCase();
 
     [GeneratedRegex(@"Failed:\s*(?<failed>\d+), Passed:\s*(?<passed>\d+), Skipped:\s*(?<skipped>\d+), Total:\s*(?<total>\d+)")]
     private static partial Regex Summary();

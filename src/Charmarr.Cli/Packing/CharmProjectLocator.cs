@@ -90,5 +90,5 @@ internal static class CharmProjectLocator
         new($"{charmDirectory} has several charm project candidates ({Names(charmDirectory, projects)}); name one with --project <path>");
 
     private static string Names(string charmDirectory, IEnumerable<string> projects) =>
-        string.Join(", ", projects.Select(p => Path.GetRelativePath(charmDirectory, p)));
+        string.Join(", ", projects.Select(p => Path.GetRelativePath(charmDirectory, p)).Order(StringComparer.Ordinal));
 }

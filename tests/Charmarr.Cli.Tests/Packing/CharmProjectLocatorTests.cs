@@ -39,27 +39,17 @@ public sealed class CharmProjectLocatorTests : IDisposable
         Assert.Equal(project, CharmProjectLocator.Find(charm, null));
     }
 
-    [Fact]
-    public void Two_executable_projects_under_src_ask_for_project()
+    [Theory]
+    [InlineData("src/One/One.csproj", "src/Two/Two.csproj")]
+    [InlineData("A.csproj", "B.csproj")]
+    public void Two_candidates_are_listed_and_project_is_asked_for(string first, string second)
     {
-        Write("src/One/One.csproj", Executable);
-        Write("src/Two/Two.csproj", Executable);
+        Write(first, Executable);
+        Write(second, Executable);
 
         var error = Assert.Throws<CliException>(() => CharmProjectLocator.Find(charm, null));
 
-        Assert.Contains("src/One/One.csproj, src/Two/Two.csproj", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--project", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Two_projects_beside_charmcraft_yaml_ask_for_project()
-    {
-        Write("A.csproj", Executable);
-        Write("B.csproj", Executable);
-
-        var error = Assert.Throws<CliException>(() => CharmProjectLocator.Find(charm, null));
-
-        Assert.Contains("--project", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"({first}, {second}); name one with --project <path>", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
