@@ -70,10 +70,10 @@ public sealed class TemplateFixture : IAsyncLifetime
 
         await DotnetCli.RunAsync(Root, "new", "install", Path.Combine(Feed, $"Charmarr.Templates.{Version}.nupkg"), "--debug:custom-hive", Hive);
         await NewCharmAsync(CharmArgument, CharmDirectory);
-        await File.WriteAllTextAsync(Path.Combine(CharmDirectory, "NuGet.config"), NuGetConfig());
+        var nugetConfig = Path.Combine(CharmDirectory, "NuGet.config");
+        await File.WriteAllTextAsync(nugetConfig, NuGetConfig());
         TestOutput = await DotnetCli.RunAsync(CharmDirectory, "test", "-c", "Release");
 
-        var nugetConfig = Path.Combine(CharmDirectory, "NuGet.config");
         await DotnetCli.RunAsync(Root, "tool", "install", "Charmarr.Cli", "--tool-path", ToolPath, "--version", Version, "--configfile", nugetConfig);
         ToolHelp = await DotnetCli.RunProgramAsync(Charmarr, Root, "--help");
         var charms = Path.Combine(Root, "packed");
