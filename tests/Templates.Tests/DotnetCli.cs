@@ -3,17 +3,24 @@ using System.Text;
 
 namespace Charmarr.Templates.Tests;
 
-/// <summary>Runs the <c>dotnet</c> CLI as a user would, with the test host's MSBuild settings removed.</summary>
+/// <summary>Runs the <c>dotnet</c> CLI, or a tool it installed, as a user would, with the test host's MSBuild settings removed.</summary>
 internal static class DotnetCli
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(20);
+    // Generous: an AOT publish on a loaded 2-core machine takes several minutes.
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(25);
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
     /// <returns>Standard output and error, interleaved.</returns>
     /// <exception cref="InvalidOperationException">The command failed or ran past the limit; the message holds its output.</exception>
-    public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<string> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (e.g. an installed tool's command) in <paramref name="workingDirectory"/>.</summary>
+    /// <returns>Standard output and error, interleaved.</returns>
+    /// <exception cref="InvalidOperationException">The command failed or ran past the limit; the message holds its output.</exception>
+    public static async Task<string> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -35,7 +42,7 @@ internal static class DotnetCli
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var output = new StringBuilder();
         var lines = new object();
         void Collect(object sender, DataReceivedEventArgs e)
@@ -58,12 +65,12 @@ internal static class DotnetCli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} ran past {Limit.TotalMinutes} minutes:\n{output}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} ran past {Limit.TotalMinutes} minutes:\n{output}");
         }
 
         process.WaitForExit(); // drains the output events
         return process.ExitCode == 0
             ? output.ToString()
-            : throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited {process.ExitCode} in {workingDirectory}:\n{output}");
+            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode} in {workingDirectory}:\n{output}");
     }
 }

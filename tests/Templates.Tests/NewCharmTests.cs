@@ -57,7 +57,7 @@ public sealed partial class NewCharmTests(TemplateFixture fixture)
     {
         var testFiles = Directory.EnumerateFiles(Path.Combine(fixture.CharmDirectory, "tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        var declared = testFiles.Sum(f => FactAttribute().Count(File.ReadAllText(f)));
+        var declared = testFiles.Sum(f => TestCase().Count(File.ReadAllText(f)));
 
         var summary = Summary().Match(fixture.TestOutput);
 
@@ -69,13 +69,34 @@ public sealed partial class NewCharmTests(TemplateFixture fixture)
         Assert.DoesNotContain(" warning ", fixture.TestOutput, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Waits for `charmarr pack` (src/Charmarr.Cli, the ship branch): run it on fixture.CharmDirectory and check the .charm holds dispatch, the native binary and metadata.yaml.")]
-    public void The_charm_packs_with_charmarr_pack()
+    [Fact]
+    public async Task The_charm_project_fails_its_native_publish_on_any_trim_or_AOT_warning()
     {
+        var output = await DotnetCli.RunAsync(fixture.CharmDirectory, "msbuild", Path.Combine("src", "MyApp", "MyApp.csproj"),
+            "-getProperty:PublishAot", "-getProperty:TreatWarningsAsErrors", "-getProperty:IlcTreatWarningsAsErrors", "-getProperty:TrimmerSingleWarn");
+
+        var properties = System.Text.Json.Nodes.JsonNode.Parse(output)!["Properties"]!;
+
+        Assert.Equal("true", (string?)properties["PublishAot"]);
+        Assert.Equal("true", (string?)properties["TreatWarningsAsErrors"]);
+        Assert.Equal("true", (string?)properties["IlcTreatWarningsAsErrors"]);
+        Assert.Equal("false", (string?)properties["TrimmerSingleWarn"]);
     }
 
-    [GeneratedRegex(@"^\s*\[Fact\]", RegexOptions.Multiline)]
-    private static partial Regex FactAttribute();
+    [Fact]
+    public async Task Charmarr_version_sets_the_version_of_the_referenced_packages()
+    {
+        var output = Path.Combine(fixture.Root, "versioned", "pinned");
+
+        await fixture.NewCharmAsync("pinned", output, "--charmarr-version", "9.8.7-pinned");
+
+        var version = System.Xml.Linq.XDocument.Load(Path.Combine(output, "Directory.Packages.props")).Descendants("CharmarrVersion").Single().Value;
+        Assert.Equal("9.8.7-pinned", version);
+    }
+
+    // A test case is a [Fact] or one [InlineData] row of a [Theory].
+    [GeneratedRegex(@"^\s*\[(Fact|InlineData)[\](]", RegexOptions.Multiline)]
+    private static partial Regex TestCase();
 
     [GeneratedRegex(@"Failed:\s*(?<failed>\d+), Passed:\s*(?<passed>\d+), Skipped:\s*(?<skipped>\d+), Total:\s*(?<total>\d+)")]
     private static partial Regex Summary();

@@ -3,11 +3,13 @@ using System.Globalization;
 namespace Charmarr.Templates.Tests;
 
 /// <summary>
-/// Does the slow part once: packs Charmarr.Ops, Charmarr.Ops.Testing, Charmarr.Interfaces and the template package
-/// into a local feed under a version of its own, installs the template into a private hive, creates a charm from it
-/// and runs that charm's <c>dotnet test</c> against the local feed plus the machine's configured NuGet sources.
-/// Everything lives in one temporary directory, removed afterwards; the machine's template hive and NuGet cache are
-/// only read.
+/// Does the slow part once: packs the five packages (Charmarr.Ops, Charmarr.Ops.Testing, Charmarr.Interfaces, the
+/// template package and the <c>charmarr</c> tool) into a local feed under a version of its own, installs the template
+/// into a private hive, creates a charm from it and runs that charm's <c>dotnet test</c> against the local feed plus the
+/// machine's configured NuGet sources; then installs the tool from the feed into a tool path of its own, packs the new
+/// charm with it (a Native AOT publish: minutes) and simulates the packed charm with the template's simulate.yaml.
+/// Everything lives in one temporary directory, removed afterwards; the machine's template hive, tools and NuGet cache
+/// are only read.
 /// </summary>
 public sealed class TemplateFixture : IAsyncLifetime
 {
@@ -19,6 +21,7 @@ public sealed class TemplateFixture : IAsyncLifetime
         "src/Charmarr.Ops.Testing/Charmarr.Ops.Testing.csproj",
         "src/Charmarr.Interfaces/Charmarr.Interfaces.csproj",
         "templates/Charmarr.Templates.csproj",
+        "src/Charmarr.Cli/Charmarr.Cli.csproj",
     ];
 
     public string Root { get; } = Directory.CreateTempSubdirectory("charmarr-template-test-").FullName;
@@ -37,6 +40,24 @@ public sealed class TemplateFixture : IAsyncLifetime
     /// <summary>What <c>dotnet test</c> printed for the new charm.</summary>
     public string TestOutput { get; private set; } = "";
 
+    /// <summary>The tool path the <c>charmarr</c> tool package was installed into.</summary>
+    public string ToolPath => Path.Combine(Root, "tool");
+
+    /// <summary>The installed <c>charmarr</c> command.</summary>
+    public string Charmarr => Path.Combine(ToolPath, "charmarr");
+
+    /// <summary>What the installed <c>charmarr --help</c> printed.</summary>
+    public string ToolHelp { get; private set; } = "";
+
+    /// <summary>What <c>charmarr pack</c> of the new charm printed.</summary>
+    public string PackOutput { get; private set; } = "";
+
+    /// <summary>The .charm <c>charmarr pack</c> wrote for the new charm.</summary>
+    public string PackedCharm { get; private set; } = "";
+
+    /// <summary>What <c>charmarr simulate</c> of the packed charm with its simulate.yaml printed (it exited 0).</summary>
+    public string SimulateOutput { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         foreach (var project in PackedProjects)
@@ -49,13 +70,24 @@ public sealed class TemplateFixture : IAsyncLifetime
 
         await DotnetCli.RunAsync(Root, "new", "install", Path.Combine(Feed, $"Charmarr.Templates.{Version}.nupkg"), "--debug:custom-hive", Hive);
         await NewCharmAsync(CharmArgument, CharmDirectory);
-        await File.WriteAllTextAsync(Path.Combine(CharmDirectory, "NuGet.config"), NuGetConfig());
+        var nugetConfig = Path.Combine(CharmDirectory, "NuGet.config");
+        await File.WriteAllTextAsync(nugetConfig, NuGetConfig());
         TestOutput = await DotnetCli.RunAsync(CharmDirectory, "test", "-c", "Release");
+
+        await DotnetCli.RunAsync(Root, "tool", "install", "Charmarr.Cli", "--tool-path", ToolPath, "--version", Version, "--configfile", nugetConfig);
+        ToolHelp = await DotnetCli.RunProgramAsync(Charmarr, Root, "--help");
+        var charms = Path.Combine(Root, "packed");
+        PackOutput = await DotnetCli.RunProgramAsync(Charmarr, CharmDirectory, "pack", ".", "--output", charms);
+        PackedCharm = Directory.GetFiles(charms, "*.charm").Single();
+        SimulateOutput = await DotnetCli.RunProgramAsync(Charmarr, CharmDirectory, "simulate", PackedCharm, "simulate.yaml");
     }
 
     /// <summary>Runs <c>dotnet new charmarr-charm -n <paramref name="name"/></c> into <paramref name="output"/>.</summary>
-    public Task<string> NewCharmAsync(string name, string output) =>
-        DotnetCli.RunAsync(Root, "new", "charmarr-charm", "-n", name, "-o", output, "--debug:custom-hive", Hive);
+    /// <param name="name">The -n value.</param>
+    /// <param name="output">The new charm's folder.</param>
+    /// <param name="options">More template options, e.g. <c>--charmarr-version 1.2.3</c>.</param>
+    public Task<string> NewCharmAsync(string name, string output, params string[] options) =>
+        DotnetCli.RunAsync(Root, ["new", "charmarr-charm", "-n", name, "-o", output, "--debug:custom-hive", Hive, .. options]);
 
     public ValueTask DisposeAsync()
     {

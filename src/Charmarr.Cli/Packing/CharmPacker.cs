@@ -30,21 +30,16 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
         }
     }
 
-    /// <summary>Finds the one .csproj of the charm.</summary>
-    /// <exception cref="CliException">None, or more than one.</exception>
-    public static string FindProject(string charmDirectory)
-    {
-        var projects = Directory.GetFiles(charmDirectory, "*.csproj");
-        return projects.Length switch
-        {
-            1 => projects[0],
-            0 => throw new CliException($"{charmDirectory} holds no .csproj; the charm's project must sit beside its charmcraft.yaml"),
-            _ => throw new CliException($"{charmDirectory} holds {projects.Length} .csproj files ({string.Join(", ", projects.Select(Path.GetFileName))}); keep only the charm's"),
-        };
-    }
+    /// <summary>Packs the charm, whose project is found by <see cref="CharmProjectLocator"/>, and returns the .charm files written.</summary>
+    public Task<IReadOnlyList<string>> PackAsync(string charmDirectory, string outputDirectory, CancellationToken cancellationToken) =>
+        PackAsync(charmDirectory, null, outputDirectory, cancellationToken);
 
     /// <summary>Packs the charm and returns the .charm files written.</summary>
-    public async Task<IReadOnlyList<string>> PackAsync(string charmDirectory, string outputDirectory, CancellationToken cancellationToken)
+    /// <param name="charmDirectory">The folder holding charmcraft.yaml.</param>
+    /// <param name="projectPath">The charm's .csproj (or its folder); <see langword="null"/> to find it.</param>
+    /// <param name="outputDirectory">Where the .charm files go.</param>
+    /// <param name="cancellationToken">Stops the publish.</param>
+    public async Task<IReadOnlyList<string>> PackAsync(string charmDirectory, string? projectPath, string outputDirectory, CancellationToken cancellationToken)
     {
         charmDirectory = Path.GetFullPath(charmDirectory);
         var project = ReadProject(charmDirectory);
@@ -61,7 +56,7 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
         }
 
         progress.Step($"Read charmcraft.yaml: charm '{name}', {bases.Count} base(s): {string.Join(", ", bases.Select(b => b.BaseName))}");
-        var csproj = FindProject(charmDirectory);
+        var csproj = CharmProjectLocator.Find(charmDirectory, projectPath);
         var work = Path.Combine(Path.GetTempPath(), $"charmarr-pack-{name}-{Guid.NewGuid():N}");
         try
         {

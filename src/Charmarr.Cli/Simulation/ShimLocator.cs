@@ -10,8 +10,14 @@ internal static class ShimLocator
         var path = Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } overridden
             ? overridden
             : Path.Combine(AppContext.BaseDirectory, "shim", "charmarr-hook-tool");
-        return File.Exists(path)
+        if (!File.Exists(path))
+        {
+            throw new CliException($"the hook-tool shim is missing at {path}; rebuild the tool (dotnet build src/Charmarr.Cli), which publishes it with Native AOT, or set {OverrideVariable}");
+        }
+
+        // A package extracted without Unix modes leaves the shim unrunnable, and every hook tool would fail obscurely.
+        return (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0
             ? path
-            : throw new CliException($"the hook-tool shim is missing at {path}; rebuild the tool (dotnet build src/Charmarr.Cli), which publishes it with Native AOT, or set {OverrideVariable}");
+            : throw new CliException($"the hook-tool shim at {path} is not executable; run: chmod +x {path}");
     }
 }

@@ -1,83 +1,119 @@
-using System.Text.Json.Nodes;
+using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Testing;
 
 namespace Charmling.Tests;
 
+/// <summary>
+/// The charm in a simulated deployment, one event at a time. <see cref="Harness{TCharm}"/> runs every event through the
+/// production dispatcher, built by <see cref="CharmlingApp.Configure"/> as Program.cs builds it, against an in-memory
+/// Juju and a simulated Pebble per container; charmcraft.yaml (copied beside the tests) is the charm's metadata.
+/// </summary>
 public sealed class CharmlingCharmTests : IDisposable
 {
-    private readonly CharmlingUnit unit = new();
+    private readonly Harness<CharmlingCharm> harness = new(AppContext.BaseDirectory, b => CharmlingApp.Configure(b));
 
-    public void Dispose() => unit.Dispose();
+    public void Dispose() => harness.Dispose();
 
     [Fact]
-    public async Task Pebble_ready_starts_the_workload_on_the_default_port()
+    public void Pebble_ready_starts_the_workload_on_the_default_port_and_the_unit_goes_active()
     {
-        Assert.Equal(0, await unit.PebbleReadyAsync());
+        harness.BeginWithInitialHooks(); // install, leader-settings-changed, config-changed, start, workload-pebble-ready
 
         AssertServingOn(8080);
     }
 
     [Fact]
-    public async Task A_new_port_replans_the_workload_and_moves_the_opened_port()
+    public void A_new_port_replans_the_workload_and_moves_the_opened_port()
     {
-        await unit.PebbleReadyAsync();
+        harness.BeginWithInitialHooks();
+        var replansBefore = Replans();
 
-        Assert.Equal(0, await unit.ConfigChangedAsync("port", 9090));
+        harness.UpdateConfig(("port", 9090));
 
         AssertServingOn(9090);
+        Assert.Equal(replansBefore + 1, Replans());
     }
 
     [Fact]
-    public async Task An_out_of_range_port_blocks_the_unit_and_keeps_the_running_plan()
+    public void An_unchanged_config_does_not_replan()
     {
-        await unit.PebbleReadyAsync();
+        harness.BeginWithInitialHooks();
+        var replansBefore = Replans();
 
-        Assert.Equal(0, await unit.ConfigChangedAsync("port", 80));
+        harness.UpdateConfig(("port", 8080));
 
-        Assert.Equal(StatusKind.Blocked, unit.Juju.UnitStatus.Kind);
-        Assert.Contains("juju config charmling port=", unit.Juju.UnitStatus.Message, StringComparison.Ordinal);
-        Assert.Contains("-p 8080", unit.Workload.PlanYaml, StringComparison.Ordinal);
+        Assert.Equal(replansBefore, Replans());
     }
 
     [Fact]
-    public async Task Before_Pebble_is_up_the_unit_waits_without_failing_the_hook()
+    public void An_out_of_range_port_blocks_the_unit_with_the_command_that_fixes_it_and_keeps_the_workload_running()
     {
-        unit.Pebble.For("workload").CanConnect = false;
+        harness.BeginWithInitialHooks();
 
-        Assert.Equal(0, await unit.ConfigChangedAsync("port", 8081));
+        harness.UpdateConfig(("port", 80));
 
-        Assert.Equal(StatusKind.Waiting, unit.Juju.UnitStatus.Kind);
-        Assert.Empty(unit.Juju.OpenedPorts);
+        Assert.Equal(Status.Blocked("port 80 is out of range; run: juju config charmling port=<1024-65535>"), harness.UnitStatus);
+        Assert.Contains("-p 8080", Command(), StringComparison.Ordinal);
+        Assert.Equal([Port.Tcp(8080)], harness.OpenedPorts);
     }
 
     [Fact]
-    public async Task The_restart_action_restarts_the_workload()
+    public void Before_Pebble_is_up_the_unit_waits_without_failing_the_hook()
     {
-        await unit.PebbleReadyAsync();
+        harness.Begin(); // the workload container has not started: its Pebble is not reachable yet
 
-        var action = await unit.RunActionAsync("restart", new JsonObject { ["reason"] = "test" });
+        harness.UpdateConfig(("port", 8081));
 
-        Assert.Null(action.FailureMessage);
-        Assert.Equal("workload", (string?)action.Results["restarted"]);
-        Assert.Contains(unit.Workload.GetChanges("all", "workload"), c => c.Kind == "restart");
+        Assert.Equal(Status.Waiting("waiting for Pebble in the workload container"), harness.UnitStatus);
+        Assert.Empty(harness.OpenedPorts);
     }
 
     [Fact]
-    public async Task The_restart_action_fails_with_a_reason_before_the_workload_is_set_up()
+    public void The_restart_action_restarts_the_workload_and_reports_it()
     {
-        unit.Pebble.For("workload").CanConnect = false;
+        harness.BeginWithInitialHooks();
 
-        var action = await unit.RunActionAsync("restart");
+        var result = harness.RunAction("restart", ("reason", "new certificate"));
 
-        Assert.Equal("the workload is not running yet; retry once the unit is active", action.FailureMessage);
+        Assert.False(result.Failed, result.FailureMessage);
+        Assert.Equal("workload", result.Result("restarted"));
+        Assert.Contains(harness.Container("workload").GetChanges("all", "workload"), c => c.Kind == "restart");
+        Assert.Contains(harness.LogMessages(JujuLogLevel.Info), m => m.EndsWith("Restarting the workload (new certificate)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_restart_action_fails_with_what_to_do_before_the_workload_runs()
+    {
+        harness.Begin();
+
+        var result = harness.RunAction("restart");
+
+        Assert.Equal("the workload is not running yet; retry once the unit is active", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("force", true, "action \"restart\" has no parameter \"force\"")]
+    [InlineData("reason", 42, "parameter \"reason\" of action \"restart\" must be string")]
+    public void The_restart_action_takes_only_the_parameters_charmcraft_yaml_declares(string key, object value, string problem)
+    {
+        harness.BeginWithInitialHooks();
+
+        var e = Assert.Throws<ArgumentException>(() => harness.RunAction("restart", (key, value)));
+
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The workload runs on <paramref name="port"/>, Juju has it open, and the unit says so.</summary>
     private void AssertServingOn(int port)
     {
-        Assert.Contains($"command: httpd -f -v -p {port} -h /www", unit.Workload.PlanYaml, StringComparison.Ordinal);
-        Assert.Equal("active", Assert.Single(unit.Workload.GetServices(["workload"])).Current);
-        Assert.Equal([Port.Tcp(port)], unit.Juju.OpenedPorts);
-        Assert.Equal(Status.Active($"serving HTTP on port {port}"), unit.Juju.UnitStatus);
+        Assert.Equal($"httpd -f -v -p {port} -h /www", Command());
+        Assert.Equal("active", harness.GetServiceStatuses("workload")["workload"]);
+        Assert.Equal([Port.Tcp(port)], harness.OpenedPorts);
+        Assert.Equal(Status.Active($"serving HTTP on port {port}"), harness.UnitStatus);
     }
+
+    private string? Command() => harness.GetPlan("workload").Services["workload"].Command;
+
+    private int Replans() => harness.Container("workload").GetChanges("all").Count(c => c.Kind == "replan");
 }
