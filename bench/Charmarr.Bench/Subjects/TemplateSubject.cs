@@ -3,6 +3,7 @@ using Charmarr.Bench.InProcess;
 using Charmarr.Bench.Report;
 using Charmarr.Bench.Template;
 using Charmarr.Cli;
+using Charmarr.Ops.Metadata;
 
 namespace Charmarr.Bench.Subjects;
 
@@ -19,6 +20,11 @@ internal static class TemplateSubject
         var template = await new TemplateCharmFactory(Progress.Console).GetAsync(options.TemplateCharm, options.TemplateAssembly, CancellationToken.None);
         var packed = await PackedCharmBenchmark.MeasureAsync(template.Charm, workDirectory, TemplateDeployment.StartAsync, TemplateDeployment.Events, options.Runs);
         var notes = new List<string>();
+        if (CharmMetadata.Load(packed.CharmDirectory).Relations.Count == 0)
+        {
+            notes.Add("No relation-changed: the charm declares no relation (the template has none), so there is none to measure.");
+        }
+
         if (template.Assembly is { } assembly)
         {
             Console.WriteLine("Measuring the template charm in the Harness …");
