@@ -22,6 +22,18 @@ internal static class TemplateHarnessTest
 {
     public static IReadOnlyList<Figure> Run(string assemblyPath, string charmDirectory)
     {
+        try
+        {
+            return Measure(assemblyPath, charmDirectory);
+        }
+        catch (Exception e) when (e is MissingMethodException or MissingFieldException or TypeLoadException or ReflectionTypeLoadException or FileNotFoundException)
+        {
+            throw new BenchException($"{assemblyPath} does not run against this checkout's Charmarr.Ops ({e.Message}); run without --template-charm to make the template charm afresh");
+        }
+    }
+
+    private static IReadOnlyList<Figure> Measure(string assemblyPath, string charmDirectory)
+    {
         var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
         var types = assembly.GetTypes();
         var charm = types.SingleOrDefault(t => t.IsSubclassOf(typeof(CharmBase)) && !t.IsAbstract)
