@@ -2,17 +2,27 @@ using System.Globalization;
 
 namespace Charmarr.Bench;
 
-/// <summary>The command line: <c>[--charm path.charm] [--runs N]</c>.</summary>
+/// <summary>The command line: <c>[--charm path.charm] [--template-charm path.charm [--template-assembly path.dll]]
+/// [--only plex|template] [--runs N]</c>.</summary>
 /// <param name="Charm">A packed plex-k8s to measure instead of packing charms/plex-k8s (the slow step).</param>
+/// <param name="TemplateCharm">A packed charm made from the template, instead of making and packing one.</param>
+/// <param name="TemplateAssembly">The managed assembly of <paramref name="TemplateCharm"/>, for its Harness figures.</param>
+/// <param name="MeasuresPlex">Whether plex-k8s is measured (not with <c>--only template</c>).</param>
+/// <param name="MeasuresTemplate">Whether the template charm is measured (not with <c>--only plex</c>).</param>
 /// <param name="Runs">Timed runs per event (at least 20).</param>
-internal sealed record BenchOptions(string? Charm, int Runs)
+internal sealed record BenchOptions(string? Charm, string? TemplateCharm, string? TemplateAssembly, bool MeasuresPlex, bool MeasuresTemplate, int Runs)
 {
-    public const string Usage = "dotnet run --project bench/Charmarr.Bench -c Release -- [--charm path.charm] [--runs N (≥ 20, default 25)]";
+    public const string Usage = "dotnet run --project bench/Charmarr.Bench -c Release -- [--charm path.charm] "
+        + "[--template-charm path.charm [--template-assembly path.dll]] [--only plex|template] [--runs N (≥ 20, default 25)]";
+
     private const int MinimumRuns = 20;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         string? charm = null;
+        string? templateCharm = null;
+        string? templateAssembly = null;
+        string? only = null;
         var runs = 25;
         for (var i = 0; i < args.Count; i++)
         {
@@ -20,6 +30,20 @@ internal sealed record BenchOptions(string? Charm, int Runs)
             {
                 case "--charm":
                     charm = Value(args, ref i);
+                    break;
+                case "--template-charm":
+                    templateCharm = Value(args, ref i);
+                    break;
+                case "--template-assembly":
+                    templateAssembly = Value(args, ref i);
+                    break;
+                case "--only":
+                    only = Value(args, ref i);
+                    if (only is not ("plex" or "template"))
+                    {
+                        throw new BenchException($"--only takes 'plex' or 'template', not '{only}'");
+                    }
+
                     break;
                 case "--runs":
                     var text = Value(args, ref i);
@@ -32,7 +56,12 @@ internal sealed record BenchOptions(string? Charm, int Runs)
             }
         }
 
-        return new BenchOptions(charm, runs);
+        if (templateAssembly is not null && templateCharm is null)
+        {
+            throw new BenchException("--template-assembly goes with --template-charm (the .charm it was packed into); without --template-charm the benchmark makes both afresh");
+        }
+
+        return new BenchOptions(charm, templateCharm, templateAssembly, only is null or "plex", only is null or "template", runs);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

@@ -1,10 +1,8 @@
 using Charmarr.Bench;
-using Charmarr.Bench.Hooks;
 using Charmarr.Bench.InProcess;
-using Charmarr.Bench.Measurement;
 using Charmarr.Bench.Report;
+using Charmarr.Bench.Subjects;
 using Charmarr.Cli;
-using Charmarr.Cli.Simulation;
 
 BenchOptions options;
 try
@@ -21,31 +19,27 @@ catch (BenchException e)
 var work = Directory.CreateTempSubdirectory("charmarr-bench-").FullName;
 try
 {
-    var figures = new List<Figure>();
-    var charm = await CharmSource.PackedAsync(options.Charm, CancellationToken.None);
-    var charmDirectory = CharmSource.Unpack(charm, work);
-    figures.AddRange(CharmSize.Measure(charm, charmDirectory));
+    var reports = new List<SubjectReport>();
+    if (options.MeasuresPlex)
+    {
+        reports.Add(await PlexSubject.MeasureAsync(options, work));
+    }
 
-    Console.WriteLine($"Measuring {Path.GetFileName(charm)}: {HookBenchmark.Events.Count} events × {options.Runs} runs through dispatch under the hook-tool shims …");
-    var hooks = await MeasureHooksAsync(charmDirectory, PeakRssProbe.TryCreate(work), options.Runs);
-    figures.AddRange(hooks.Figures);
-    Console.WriteLine("Measuring the Harness and the Pebble client in process …");
-    figures.AddRange(HarnessBenchmark.Run());
-    figures.AddRange(await PebbleBenchmark.RunAsync(work));
+    if (options.MeasuresTemplate)
+    {
+        reports.Add(await TemplateSubject.MeasureAsync(options, work));
+    }
+
+    Console.WriteLine("Measuring the Pebble client in process …");
+    reports.Add(new SubjectReport("Pebble client (the same for every charm)", await PebbleBenchmark.RunAsync(work), [], []));
 
     Console.WriteLine();
     Console.WriteLine(MachineNotes.Describe());
-    Console.WriteLine();
-    ReportTable.Print(Console.Out, figures);
-    Console.WriteLine();
-    Console.WriteLine("Hook-tool calls of the last run, by tool:");
-    foreach (var line in hooks.CallBreakdown)
+    foreach (var report in reports)
     {
-        Console.WriteLine($"- {line}");
+        Print(report);
     }
 
-    Console.WriteLine();
-    Console.WriteLine("Not measured: a charm made from the charmarr-charm template (templates/ is not in this tree yet).");
     return 0;
 }
 catch (Exception e) when (e is BenchException or CliException)
@@ -58,10 +52,25 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-static async Task<HookBenchmark> MeasureHooksAsync(string charmDirectory, PeakRssProbe? rss, int runs)
+static void Print(SubjectReport report)
 {
-    await using var deployment = await PlexDeployment.StartAsync(charmDirectory, ShimLocator.Find());
-    var benchmark = new HookBenchmark(deployment, rss, runs);
-    await benchmark.RunAsync();
-    return benchmark;
+    Console.WriteLine();
+    Console.WriteLine($"### {report.Title}");
+    Console.WriteLine();
+    ReportTable.Print(Console.Out, report.Figures);
+    if (report.CallBreakdown.Count > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Hook-tool calls of the last run, by tool:");
+        foreach (var line in report.CallBreakdown)
+        {
+            Console.WriteLine($"- {line}");
+        }
+    }
+
+    foreach (var note in report.Notes)
+    {
+        Console.WriteLine();
+        Console.WriteLine(note);
+    }
 }

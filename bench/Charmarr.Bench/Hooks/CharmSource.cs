@@ -14,30 +14,17 @@ internal static class CharmSource
             return File.Exists(given) ? Path.GetFullPath(given) : throw new BenchException($"--charm {given} does not exist; pack one with: dotnet run --project src/Charmarr.Cli -c Release -- pack charms/plex-k8s");
         }
 
-        var root = RepositoryRoot();
-        var packed = await new CharmPacker(Progress.Console, TimeProvider.System).PackAsync(Path.Combine(root, "charms", "plex-k8s"), Path.Combine(root, "artifacts", "charms"), cancellationToken);
+        var root = Repository.Root();
+        var packed = await new CharmPacker(Progress.Console, TimeProvider.System).PackAsync(Path.Combine(root, "charms", "plex-k8s"), Repository.PackedCharms(root), cancellationToken);
         return packed.Count > 0 ? packed[0] : throw new BenchException("charmarr pack produced no amd64 .charm for plex-k8s");
     }
 
-    /// <summary>Unpacks <paramref name="charm"/> into a new directory under <paramref name="workDirectory"/>.</summary>
-    public static string Unpack(string charm, string workDirectory)
+    /// <summary>Unpacks <paramref name="charm"/> into a new directory <paramref name="name"/> under <paramref name="workDirectory"/>.</summary>
+    public static string Unpack(string charm, string workDirectory, string name)
     {
-        var directory = Path.Combine(workDirectory, "charm");
+        var directory = Path.Combine(workDirectory, name);
         Directory.CreateDirectory(directory);
         CharmArchive.Extract(charm, directory);
         return directory;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Charmarr.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new BenchException("run the benchmark inside the Charmarr.Ops repository (no Charmarr.sln above this directory), or give --charm path.charm");
     }
 }

@@ -8,7 +8,7 @@ namespace Charmarr.Bench.Hooks;
 /// An emulated plex-k8s unit brought to where its hooks do their full work: leader, media storage related, Plex's
 /// layer planned and its readiness check up, Preferences.xml written. Plex and plex.tv are canned loopback fakes.
 /// </summary>
-internal sealed class PlexDeployment : IAsyncDisposable
+internal static class PlexDeployment
 {
     private const string MachineIdentifier = "4f1c2d3e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d";
 
@@ -42,24 +42,20 @@ internal sealed class PlexDeployment : IAsyncDisposable
     private const string Preferences =
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Preferences ProcessedMachineIdentifier=\"" + MachineIdentifier + "\" AcceptedEULA=\"1\"/>\n";
 
-    private readonly ScenarioPlayer player;
+    /// <summary>The events measured: a label and the one-step scenario that fires it.</summary>
+    public static IReadOnlyList<HookEvent> Events { get; } =
+    [
+        new("config-changed", "event: config-changed"),
+        new("update-status", "event: update-status"),
+        new("media-storage-relation-changed", "event: media-storage-relation-changed"),
+        new("plex-pebble-ready", "pebble-ready: plex"),
+        new("claim-server (action)", "action: {name: claim-server, params: {token: claim-benchmark0123, force: true}}"),
+    ];
 
-    private PlexDeployment(string charmDirectory, SimulatedUnit unit)
+    public static async Task<BenchUnit> StartAsync(string charmDirectory, string shim)
     {
-        CharmDirectory = charmDirectory;
-        Unit = unit;
-        player = new ScenarioPlayer(unit, new EventPrinter(TextWriter.Null));
-    }
-
-    /// <summary>The unpacked charm (its <c>dispatch</c> is what each event runs).</summary>
-    public string CharmDirectory { get; }
-
-    public SimulatedUnit Unit { get; }
-
-    public static async Task<PlexDeployment> StartAsync(string charmDirectory, string shim)
-    {
-        var story = ScenarioReader.Parse(Story, "the benchmark's deploy story");
-        var deployment = new PlexDeployment(charmDirectory, await SimulatedUnit.StartAsync(charmDirectory, story, shim));
+        var story = ScenarioReader.Parse(Story, "the benchmark's plex-k8s deploy story");
+        var deployment = await BenchUnit.StartAsync(charmDirectory, story, shim);
         var plex = deployment.Unit.Containers[PlexWorkload.ContainerName];
         PlexImage.Prepare(plex);
         await deployment.PlayAsync(story);
@@ -68,23 +64,4 @@ internal sealed class PlexDeployment : IAsyncDisposable
         await deployment.PlayAsync(ScenarioReader.Parse(PlexReady, "plex-ready"));
         return deployment;
     }
-
-    /// <summary>Plays one scenario (steps only) and returns its last event; throws when any event failed, so no figure
-    /// is ever taken from a failing hook.</summary>
-    public async Task<EventRun> PlayAsync(Scenario scenario)
-    {
-        var before = player.Runs.Count;
-        await player.PlayAsync(scenario);
-        foreach (var run in player.Runs.Skip(before))
-        {
-            if (run.Outcome.ExitCode != 0 || run.Action?.FailureMessage is not null)
-            {
-                throw new BenchException($"{run.Name} failed (exit {run.Outcome.ExitCode}{(run.Action?.FailureMessage is { } m ? $", action: {m}" : "")}): {run.Outcome.Stderr}");
-            }
-        }
-
-        return player.Runs[^1];
-    }
-
-    public ValueTask DisposeAsync() => Unit.DisposeAsync();
 }

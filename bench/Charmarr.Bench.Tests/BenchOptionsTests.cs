@@ -1,0 +1,49 @@
+namespace Charmarr.Bench.Tests;
+
+public sealed class BenchOptionsTests
+{
+    [Fact]
+    public void No_argument_measures_both_charms_packing_them_afresh_with_25_runs()
+    {
+        var options = BenchOptions.Parse([]);
+
+        Assert.True(options.MeasuresPlex);
+        Assert.True(options.MeasuresTemplate);
+        Assert.Null(options.Charm);
+        Assert.Null(options.TemplateCharm);
+        Assert.Null(options.TemplateAssembly);
+        Assert.Equal(25, options.Runs);
+    }
+
+    [Theory]
+    [InlineData("plex", true, false)]
+    [InlineData("template", false, true)]
+    public void Only_measures_the_one_charm_named(string only, bool plex, bool template)
+    {
+        var options = BenchOptions.Parse(["--only", only]);
+
+        Assert.Equal(plex, options.MeasuresPlex);
+        Assert.Equal(template, options.MeasuresTemplate);
+    }
+
+    [Fact]
+    public void The_packed_charms_and_the_template_assembly_are_taken_as_given()
+    {
+        var options = BenchOptions.Parse(["--charm", "p.charm", "--template-charm", "t.charm", "--template-assembly", "T.dll", "--runs", "40"]);
+
+        Assert.Equal(new BenchOptions("p.charm", "t.charm", "T.dll", true, true, 40), options);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--only", "both" }, "--only takes 'plex' or 'template', not 'both'")]
+    [InlineData(new[] { "--template-assembly", "T.dll" }, "--template-assembly goes with --template-charm")]
+    [InlineData(new[] { "--runs", "19" }, "--runs takes a whole number of at least 20, not '19'")]
+    [InlineData(new[] { "--template-charm" }, "--template-charm needs a value")]
+    [InlineData(new[] { "--fast" }, "unknown argument '--fast'")]
+    public void Bad_arguments_are_refused_with_what_to_do(string[] args, string message)
+    {
+        var error = Assert.Throws<BenchException>(() => BenchOptions.Parse(args));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+}
