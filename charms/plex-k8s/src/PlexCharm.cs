@@ -46,7 +46,8 @@ internal sealed class PlexCharm : CharmBase
         reconciler = new PlexReconciler(Model, relations, statefulSet, logLevel, Logger);
         claimServer = new ClaimServerAction(Model, relations.MediaStorage, plexTv, plexServer, options, Logger);
 
-        // Before the framework logs "Emitting …": a debug line the operator did not ask for costs a juju-log round trip.
+        // First thing, so every line of this dispatch (the framework's and the interfaces' too) obeys log-level: a line the
+        // operator did not ask for still costs a juju-log round trip.
         ApplyLogLevel();
         ObserveReconcile(OnReconcileAsync);
         ObserveAction("claim-server", PlexJson.Default.ClaimServerParams, OnClaimServerAsync);

@@ -89,7 +89,7 @@ public sealed class CharmFramework
         var matching = observers.Where(o => o.Matches(e)).ToList();
         if (matching.Count == 0)
         {
-            Logger.LogDebug("No handler observes {Event}", e.Name);
+            Logger.LogTrace("No handler observes {Event}", e.Name);
             return;
         }
 

@@ -77,7 +77,8 @@ internal static class CharmDispatcher
                 action.Fail($"action '{action.Name}' is declared but this charm has no handler for it");
                 return;
             default:
-                log.LogDebug("Emitting {Event}", dispatched.Name);
+                // Trace, not Debug: at the default level this per-event line would cost every hook a juju-log round trip.
+                log.LogTrace("Emitting {Event}", dispatched.Name);
                 await framework.EmitAsync(dispatched);
                 return;
         }

@@ -18,6 +18,29 @@ public sealed class HarnessTests : IDisposable
     }
 
     [Fact]
+    public void The_frameworks_per_event_line_is_trace_so_the_default_level_sends_no_juju_log_for_it()
+    {
+        harness.Begin();
+
+        harness.UpdateConfig(("mode", "loud"));
+
+        Assert.DoesNotContain(harness.Logs, l => l.Message.StartsWith("Emitting ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_charm_at_trace_level_gets_the_frameworks_emitting_line()
+    {
+        using var tracing = new Harness<ProbeCharm>(
+            ProbeCharm.ParsedMetadata(),
+            builder => ProbeCharm.Configure(new ProbeLog())(builder.UseLogLevel(Microsoft.Extensions.Logging.LogLevel.Trace)));
+        tracing.Begin();
+
+        tracing.UpdateConfig(("mode", "loud"));
+
+        Assert.Contains("Emitting config-changed", tracing.LogMessages(JujuLogLevel.Trace));
+    }
+
+    [Fact]
     public void Every_event_gets_a_fresh_program_so_no_singleton_of_the_charm_carries_over()
     {
         var built = new List<object>();
