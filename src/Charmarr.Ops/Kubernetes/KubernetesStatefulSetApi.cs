@@ -102,17 +102,27 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
         using (request)
         {
             request.Headers.Accept.Add(Json);
+            try
+            {
+                await http.AuthorizeAsync(request, cancellationToken);
+            }
+            catch (Exception e) when (TokenUnreadable(e) is { } cause)
+            {
+                throw new KubernetesException(
+                    $"Cannot read the pod's service account token to {verb} StatefulSet {namespaceName}/{name}: {cause.Message}", e);
+            }
+
             string body;
             int status;
             try
             {
-                await http.AuthorizeAsync(request, cancellationToken);
                 using var response = await http.Client.SendAsync(request, cancellationToken);
                 status = (int)response.StatusCode;
                 body = await response.Content.ReadAsStringAsync(cancellationToken);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or IOException)
             {
+                // IOException: the connection broke while the reply was being read.
                 throw KubernetesErrors.Unreachable(verb, namespaceName, name, e);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
@@ -129,6 +139,14 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
             return ParseStatefulSet(body, namespaceName, name);
         }
     }
+
+    // The official token provider reads the file synchronously and surfaces its failure wrapped in an AggregateException.
+    private static Exception? TokenUnreadable(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException { InnerException: IOException or UnauthorizedAccessException } a => a.InnerException,
+        _ => null,
+    };
 
     private static JsonObject ParseStatefulSet(string body, string namespaceName, string name)
     {

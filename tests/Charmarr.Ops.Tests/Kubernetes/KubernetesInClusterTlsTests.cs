@@ -60,6 +60,19 @@ public sealed class KubernetesInClusterTlsTests : IDisposable
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task A_missing_token_file_is_a_clear_Kubernetes_error_not_a_raw_IO_exception()
+    {
+        using var serverCertificate = ServerCertificate(clusterCa);
+        await using var server = TlsServer.Start(serverCertificate);
+        using var api = new KubernetesStatefulSetApi(InClusterLike(server.Port, clusterCa));
+
+        var e = await Assert.ThrowsAsync<Ops.Kubernetes.KubernetesException>(() => api.GetAsync("media", "plex", TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("Cannot read the pod's service account token to get StatefulSet media/plex: ", e.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
     private KubernetesClientConfiguration InClusterLike(int port, X509Certificate2 ca) => new()
     {
         Host = $"https://127.0.0.1:{port}",
