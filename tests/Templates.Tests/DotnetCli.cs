@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Charmarr.Shared;
 
 namespace Charmarr.Templates.Tests;
 
@@ -20,27 +21,9 @@ internal static class DotnetCli
     /// <exception cref="InvalidOperationException">The command failed or ran past the limit; the message holds its output.</exception>
     public static async Task<string> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host runs inside `dotnet test`, whose MSBuild variables would steer the child's build.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
+        var start = LocalPackageFeed.DotnetStart(program, workingDirectory, arguments);
+        // The test host's builds leave no MSBuild nodes behind for the next test.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var output = new StringBuilder();

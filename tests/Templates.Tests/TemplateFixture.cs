@@ -1,4 +1,5 @@
 using System.Globalization;
+using Charmarr.Shared;
 
 namespace Charmarr.Templates.Tests;
 
@@ -71,7 +72,7 @@ public sealed class TemplateFixture : IAsyncLifetime
         await DotnetCli.RunAsync(Root, "new", "install", Path.Combine(Feed, $"Charmarr.Templates.{Version}.nupkg"), "--debug:custom-hive", Hive);
         await NewCharmAsync(CharmArgument, CharmDirectory);
         var nugetConfig = Path.Combine(CharmDirectory, "NuGet.config");
-        await File.WriteAllTextAsync(nugetConfig, NuGetConfig());
+        await File.WriteAllTextAsync(nugetConfig, LocalPackageFeed.NuGetConfig(Feed, Path.Combine(Root, "packages")));
         TestOutput = await DotnetCli.RunAsync(CharmDirectory, "test", "-c", "Release");
 
         await DotnetCli.RunAsync(Root, "tool", "install", "Charmarr.Cli", "--tool-path", ToolPath, "--version", Version, "--configfile", nugetConfig);
@@ -101,28 +102,6 @@ public sealed class TemplateFixture : IAsyncLifetime
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The local feed added to the machine's sources; packages restore into a folder of this run, reading
-    /// the machine's cache first so nothing already there is downloaded again.</summary>
-    private string NuGetConfig()
-    {
-        var machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="charmarr-local" value="{Feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine" value="{machineCache}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """;
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Charmarr.Cli;
+using Charmarr.Shared;
 
 namespace Charmarr.Bench.Template;
 
@@ -14,28 +15,8 @@ internal static class DotnetCommand
     /// <exception cref="BenchException">It failed or ran past the limit; the message ends with its output.</exception>
     public static async Task RunAsync(Progress progress, string step, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // `dotnet run` may hand its MSBuild settings down, and they would steer the child's build.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        var start = LocalPackageFeed.DotnetStart("dotnet", workingDirectory, arguments);
+        start.RedirectStandardInput = true;
         using var process = Process.Start(start) ?? throw new BenchException("could not start `dotnet`; is the .NET SDK on PATH?");
         process.StandardInput.Close();
         var output = new StringBuilder();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Charmarr.Cli;
 using Charmarr.Cli.Packing;
+using Charmarr.Shared;
 
 namespace Charmarr.Bench.Template;
 
@@ -66,7 +67,7 @@ internal sealed class TemplateCharmFactory(Progress progress)
         var charmDirectory = Path.Combine(root, CharmArgument);
         await DotnetCommand.RunAsync(progress, $"dotnet new charmarr-charm -n {CharmArgument}", root,
             "new", "charmarr-charm", "-n", CharmArgument, "-o", charmDirectory, "--debug:custom-hive", hive);
-        await File.WriteAllTextAsync(Path.Combine(charmDirectory, "NuGet.config"), NuGetConfig(root, feed), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(charmDirectory, "NuGet.config"), LocalPackageFeed.NuGetConfig(feed, Path.Combine(root, "packages")), cancellationToken);
 
         var output = Repository.PackedCharms(repository);
         var packed = await new CharmPacker(progress, TimeProvider.System).PackAsync(charmDirectory, output, cancellationToken);
@@ -88,27 +89,5 @@ internal sealed class TemplateCharmFactory(Progress progress)
         var kept = Path.Combine(output, name);
         File.Copy(compiled, kept, overwrite: true);
         return kept;
-    }
-
-    // The local feed added to the machine's sources; packages restore into a folder of this run, reading the machine's
-    // cache first so nothing already there is downloaded again.
-    private static string NuGetConfig(string root, string feed)
-    {
-        var machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="charmarr-local" value="{feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine" value="{machineCache}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """;
     }
 }
