@@ -43,7 +43,7 @@ internal sealed class PlexCharm : CharmBase
             new MediaStorageRequirer(this, "media-storage"),
             new MediaServerProvider(this, "media-server"),
             new IstioIngressRouteRequirer(this, "ingress"));
-        reconciler = new PlexReconciler(Model, relations, statefulSet, logLevel, Logger);
+        reconciler = new PlexReconciler(Model, relations, statefulSet, Logger);
         claimServer = new ClaimServerAction(Model, relations.MediaStorage, plexTv, plexServer, options, Logger);
 
         // First thing, so every line of this dispatch (the framework's and the interfaces' too) obeys log-level: a line the

@@ -20,21 +20,18 @@ internal sealed class PlexReconciler
     private readonly CharmModel model;
     private readonly PlexRelations relations;
     private readonly StatefulSetReconciler statefulSet;
-    private readonly CharmLogLevel logLevel;
     private readonly ILogger logger;
 
     /// <summary>Creates the reconciler for one dispatch.</summary>
     /// <param name="model">The Juju model.</param>
     /// <param name="relations">The charm's relation interfaces.</param>
     /// <param name="statefulSet">The application's own StatefulSet.</param>
-    /// <param name="logLevel">Where the log-level config goes.</param>
     /// <param name="logger">The charm's logger.</param>
-    public PlexReconciler(CharmModel model, PlexRelations relations, StatefulSetReconciler statefulSet, CharmLogLevel logLevel, ILogger logger)
+    public PlexReconciler(CharmModel model, PlexRelations relations, StatefulSetReconciler statefulSet, ILogger logger)
     {
         this.model = model;
         this.relations = relations;
         this.statefulSet = statefulSet;
-        this.logLevel = logLevel;
         this.logger = logger;
     }
 
@@ -66,8 +63,6 @@ internal sealed class PlexReconciler
 
     private async Task<Status> RunPhasesAsync(PlexConfig config)
     {
-        logLevel.Minimum = config.LogLevel;
-
         // 1. Pebble reachable?
         if (!await Plex.CanConnectAsync())
         {
