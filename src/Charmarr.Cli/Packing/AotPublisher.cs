@@ -18,7 +18,8 @@ internal static class AotPublisher
         "-p:OptimizationPreference=Size",
         "-p:StripSymbols=true",
         "-p:UseSystemResourceKeys=true",
-        "-p:GenerateDocumentationFile=false",
+        // No GenerateDocumentationFile=false: the referenced libraries build into their usual bin/, and a build without
+        // their XML docs has MSBuild's incremental clean delete those files under a concurrent build that copies them.
     ];
 
     /// <summary>Runs <c>dotnet publish</c> into <paramref name="outputDirectory"/> and returns the native binary's path.</summary>
