@@ -7,7 +7,8 @@ const string usage = $"""
       {PackCommand.Usage}
           Native-AOT publish the charm project and pack <name>_<base>-<arch>.charm (dispatch, binary, metadata).
       {SimulateCommand.Usage}
-          Run the packed charm's events against an emulated unit (hook tools, Pebble, Kubernetes) and print them.
+          Run the packed charm's events against an emulated unit (hook tools, Pebble, Kubernetes) and print them;
+          --pebble real runs each workload container on a real Pebble in a private root (bwrap, root) instead of the simulator.
       {DemoCommand.Usage}
           Pack a charm (default: the repository's plex-k8s) and simulate it with its simulate.yaml.
     """;
@@ -28,6 +29,7 @@ try
         "pack" => await PackCommand.RunAsync(rest, cancel.Token),
         "simulate" => await SimulateCommand.RunAsync(rest),
         "demo" => await DemoCommand.RunAsync(rest, cancel.Token),
+        WorkloadStandInCommand.Name => await WorkloadStandInCommand.RunAsync(rest),
         "--version" => Print(ToolVersion.Current, 0),
         "--help" or "-h" or "help" => Print(usage.Replace("{0}", ToolVersion.Current, StringComparison.Ordinal), 0),
         _ => Print($"charmarr: unknown command '{command}'\n\n{usage.Replace("{0}", ToolVersion.Current, StringComparison.Ordinal)}", 2),
