@@ -23,13 +23,17 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     var command = args.Length > 0 ? args[0] : "--help";
+    if (command == WorkloadStandInCommand.Name)
+    {
+        return await WorkloadStandInCommand.RunAsync(args[1..]); // the workload's own arguments pass through untouched
+    }
+
     var rest = new CommandLine(args.Skip(1));
     return command switch
     {
         "pack" => await PackCommand.RunAsync(rest, cancel.Token),
         "simulate" => await SimulateCommand.RunAsync(rest),
         "demo" => await DemoCommand.RunAsync(rest, cancel.Token),
-        WorkloadStandInCommand.Name => await WorkloadStandInCommand.RunAsync(rest),
         "--version" => Print(ToolVersion.Current, 0),
         "--help" or "-h" or "help" => Print(usage.Replace("{0}", ToolVersion.Current, StringComparison.Ordinal), 0),
         _ => Print($"charmarr: unknown command '{command}'\n\n{usage.Replace("{0}", ToolVersion.Current, StringComparison.Ordinal)}", 2),

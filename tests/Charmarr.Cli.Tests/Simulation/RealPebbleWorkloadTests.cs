@@ -68,7 +68,7 @@ public sealed class RealPebbleWorkloadTests : IAsyncLifetime
         {
             Services = new Dictionary<string, PebbleService>(StringComparer.Ordinal)
             {
-                ["web"] = new() { Override = PebbleOverride.Replace, Command = "/usr/lib/webapp/server", Startup = ServiceStartup.Enabled },
+                ["web"] = new() { Override = PebbleOverride.Replace, Command = "/usr/lib/webapp/server --listen :8080", Startup = ServiceStartup.Enabled },
             },
             Checks = new Dictionary<string, PebbleCheck>(StringComparer.Ordinal)
             {
@@ -82,6 +82,7 @@ public sealed class RealPebbleWorkloadTests : IAsyncLifetime
         Assert.True((await Web.GetServiceAsync("web", token))!.IsRunning);
         Assert.True((await Web.GetCheckAsync("up", token))!.Successes > 0);
         Assert.Contains("web: check up succeeded", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains(await Web.GetLogsAsync(["web"], cancellationToken: token), l => l.Message == "charmarr stand-in for /usr/lib/webapp/server: given --listen :8080");
     }
 
     [Fact]
