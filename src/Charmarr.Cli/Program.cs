@@ -7,7 +7,8 @@ const string usage = $"""
       {PackCommand.Usage}
           Native-AOT publish the charm project and pack <name>_<base>-<arch>.charm (dispatch, binary, metadata).
       {SimulateCommand.Usage}
-          Run the packed charm's events against an emulated unit (hook tools, Pebble, Kubernetes) and print them.
+          Run the packed charm's events against an emulated unit (hook tools, Pebble, Kubernetes) and print them;
+          --pebble real runs each workload container on a real Pebble in a private root (bwrap, root) instead of the simulator.
       {DemoCommand.Usage}
           Pack a charm (default: the repository's plex-k8s) and simulate it with its simulate.yaml.
     """;
@@ -22,6 +23,11 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     var command = args.Length > 0 ? args[0] : "--help";
+    if (command == WorkloadStandInCommand.Name)
+    {
+        return await WorkloadStandInCommand.RunAsync(args[1..]); // the workload's own arguments pass through untouched
+    }
+
     var rest = new CommandLine(args.Skip(1));
     return command switch
     {

@@ -1,24 +1,27 @@
 using Charmarr.Cli.Packing;
 using Charmarr.Cli.Simulation;
+using Charmarr.Cli.Simulation.RealPebble;
 
 namespace Charmarr.Cli.Commands;
 
-/// <summary><c>charmarr simulate &lt;.charm&gt; [scenario.yaml]</c>.</summary>
+/// <summary><c>charmarr simulate &lt;.charm&gt; [scenario.yaml] [--pebble simulated|real] [--pebble-binary path]</c>.</summary>
 internal static class SimulateCommand
 {
-    public const string Usage = "charmarr simulate <file.charm> [scenario.yaml]";
+    public const string Usage = "charmarr simulate <file.charm> [scenario.yaml] " + PebbleOption.Usage;
 
     public static async Task<int> RunAsync(CommandLine args)
     {
         var charm = args.Positional(0, "the .charm file to run", Usage);
         var scenarioPath = args.OptionalPositional(1);
+        var realPebble = PebbleOption.Read(args);
         args.ThrowIfUnused(Usage);
-        return await SimulateAsync(charm, scenarioPath, Console.Out);
+        return await SimulateAsync(charm, scenarioPath, Console.Out, realPebble);
     }
 
     /// <summary>Unpacks <paramref name="charm"/> and plays the scenario (or the default deploy story); 0 when every
-    /// event succeeded and every expectation held.</summary>
-    public static async Task<int> SimulateAsync(string charm, string? scenarioPath, TextWriter output)
+    /// event succeeded and every expectation held. With <paramref name="realPebble"/>, each workload container runs on a
+    /// real Pebble in a private root instead of the simulator.</summary>
+    public static async Task<int> SimulateAsync(string charm, string? scenarioPath, TextWriter output, RealPebbleTools? realPebble = null)
     {
         if (!File.Exists(charm))
         {
@@ -39,7 +42,12 @@ internal static class SimulateCommand
             }
 
             output.WriteLine($"Simulating {Path.GetFileName(charm)} with {(scenarioPath is null ? "the default deploy story" : scenarioPath)}");
-            await using var unit = await SimulatedUnit.StartAsync(directory, parsed, ShimLocator.Find());
+            await using var unit = await SimulatedUnit.StartAsync(directory, parsed, ShimLocator.Find(), realPebble);
+            foreach (var workload in unit.Workloads.Values)
+            {
+                output.WriteLine($"  container {workload.Name}: {workload.Description}");
+            }
+
             var printer = new EventPrinter(output);
             var player = new ScenarioPlayer(unit, printer);
             await player.PlayAsync(parsed);

@@ -11,11 +11,11 @@ internal sealed class HttpFakeServer : IDisposable
     private readonly HttpFake fake;
     private readonly List<string> requests = [];
 
-    private HttpFakeServer(HttpFake fake, int port)
+    private HttpFakeServer(HttpFake fake, string url, string prefix)
     {
         this.fake = fake;
-        Url = $"http://127.0.0.1:{port}";
-        listener.Prefixes.Add(Url + "/");
+        Url = url;
+        listener.Prefixes.Add(prefix);
         listener.Start();
         _ = ServeAsync();
     }
@@ -42,8 +42,13 @@ internal sealed class HttpFakeServer : IDisposable
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new HttpFakeServer(fake, port);
+        var url = $"http://127.0.0.1:{port}";
+        return new HttpFakeServer(fake, url, url + "/");
     }
+
+    /// <summary>Serves on <paramref name="port"/> of every address, for any Host: a stand-in's server inside a container's
+    /// own network namespace, where the workload's checks reach it as <c>localhost</c>.</summary>
+    public static HttpFakeServer Listen(HttpFake fake, int port) => new(fake, $"http://localhost:{port}", $"http://*:{port}/");
 
     public void Dispose() => listener.Close();
 

@@ -15,7 +15,24 @@ internal sealed record Scenario(
     IReadOnlyDictionary<string, JsonNode?> Config,
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<HttpFake> Fakes,
-    IReadOnlyList<ScenarioStep> Steps);
+    IReadOnlyList<ScenarioStep> Steps)
+{
+    /// <summary>The workload programs a real Pebble runs in their place (<c>--pebble real</c> only).</summary>
+    public IReadOnlyList<WorkloadStandIn> StandIns { get; init; } = [];
+}
+
+/// <summary>
+/// A stand-in for a workload's binary, put at <paramref name="Path"/> in the container's root when the container runs
+/// on a real Pebble (the simulator runs no processes, so it ignores stand-ins). It runs until Pebble stops it and, with
+/// a <paramref name="Port"/>, answers HTTP on that port inside the container with the canned routes of the fake named
+/// <paramref name="Fake"/>, the same answers the charm gets from that fake.
+/// </summary>
+/// <param name="Line">Where it stands in the scenario file, for messages.</param>
+/// <param name="Container">The workload container.</param>
+/// <param name="Path">The absolute path of the binary the charm's layer runs.</param>
+/// <param name="Port">The port it listens on inside the container, or none.</param>
+/// <param name="Fake">The fake whose routes it serves (needs a port).</param>
+internal sealed record WorkloadStandIn(long Line, string Container, string Path, int? Port, string? Fake);
 
 /// <summary>A local HTTP service the charm talks to, answered from canned responses on a loopback port.</summary>
 /// <param name="Name">A name for the printout, e.g. <c>plex.tv</c>.</param>

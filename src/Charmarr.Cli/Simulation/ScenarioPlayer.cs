@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Charmarr.Ops.Testing.Pebble;
 
 namespace Charmarr.Cli.Simulation;
 
@@ -72,14 +71,19 @@ internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
                 Record(await unit.RunAsync(action.Name, new Dictionary<string, string>(), (action.Name, action.Params)));
                 break;
             case FileStep file:
-                Container(file.Container, file.Line).WriteFile(file.Path, file.Content, new FileCreation { UserId = file.UserId, GroupId = file.GroupId, MakeParents = true });
+                await Container(file.Container, file.Line).WriteFileAsync(file);
                 printer.Note($"{file.Container}: the workload wrote {file.Path} ({file.UserId ?? 0}:{file.GroupId ?? 0})");
                 break;
             case CheckUpStep check:
-                ReportCheckSuccess(check);
+                await Container(check.Container, check.Line).CheckUpAsync(check);
+                printer.Note($"{check.Container}: check {check.Check} succeeded");
                 break;
             case ExecStep exec:
-                Container(exec.Container, exec.Line).HandleExec(exec.CommandPrefix, ExecResult.FromText(exec.Exit, exec.Stdout));
+                if (Container(exec.Container, exec.Line).AnswerExec(exec) is { } note)
+                {
+                    printer.Note(note);
+                }
+
                 break;
             case ExpectStep expect:
                 Check(expect);
@@ -87,22 +91,10 @@ internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
         }
     }
 
-    private void ReportCheckSuccess(CheckUpStep check)
-    {
-        var pebble = Container(check.Container, check.Line);
-        if (pebble.GetChecks(null, check.Check).Count == 0)
-        {
-            throw new CliException($"scenario line {check.Line}: the {check.Container} container's plan has no check '{check.Check}' yet; a check-up step goes after the charm adds it");
-        }
-
-        pebble.ReportCheckSuccess(check.Check);
-        printer.Note($"{check.Container}: check {check.Check} succeeded");
-    }
-
-    private PebbleSimulator Container(string name, long line) =>
-        unit.Containers.TryGetValue(name, out var pebble)
-            ? pebble
-            : throw new CliException($"scenario line {line}: the charm has no container '{name}' (it has: {string.Join(", ", unit.Containers.Keys)})");
+    private IWorkloadContainer Container(string name, long line) =>
+        unit.Workloads.TryGetValue(name, out var container)
+            ? container
+            : throw new CliException($"scenario line {line}: the charm has no container '{name}' (it has: {string.Join(", ", unit.Workloads.Keys)})");
 
     private async Task RunAsync(string hook, IReadOnlyDictionary<string, string> variables) => Record(await unit.RunAsync(hook, variables));
 

@@ -8,7 +8,7 @@ namespace Charmarr.Cli.Simulation;
 /// <summary>Reads a scenario file (format: src/Charmarr.Cli/README.md); problems read <c>file:LINE:COL: what is wrong</c>.</summary>
 internal static class ScenarioReader
 {
-    private static readonly string[] TopLevelKeys = ["unit", "leader", "config", "env", "fakes", "steps"];
+    private static readonly string[] TopLevelKeys = ["unit", "leader", "config", "env", "fakes", "stand-ins", "steps"];
 
     public static Scenario Parse(string yaml, string fileName)
     {
@@ -22,13 +22,17 @@ internal static class ScenarioReader
             }
 
             var steps = YamlNodes.Child(root, "steps") as YamlSequenceNode ?? throw nodes.Error(root, "'steps' must be a list of steps");
+            var fakes = ReadFakes(nodes, YamlNodes.Child(root, "fakes"));
             return new Scenario(
                 nodes.String(root, "unit"),
                 nodes.Bool(root, "leader") ?? false,
                 JsonMap(nodes.Mapping(root, "config")),
                 StringMap(nodes, nodes.Mapping(root, "env")),
-                ReadFakes(nodes, YamlNodes.Child(root, "fakes")),
-                steps.Children.Select(s => ReadStep(nodes, s)).ToList());
+                fakes,
+                steps.Children.Select(s => ReadStep(nodes, s)).ToList())
+            {
+                StandIns = ReadStandIns(nodes, YamlNodes.Child(root, "stand-ins"), fakes),
+            };
         }
         catch (CharmMetadataException e)
         {
@@ -119,6 +123,40 @@ internal static class ScenarioReader
                         nodes.String(route, "body") ?? "",
                         nodes.String(route, "content-type") ?? "application/json");
                 }).ToList());
+        }).ToList();
+    }
+
+    private static List<WorkloadStandIn> ReadStandIns(YamlNodes nodes, YamlNode? node, IReadOnlyList<HttpFake> fakes)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        return (node as YamlSequenceNode ?? throw nodes.Error(node, "'stand-ins' must be a list")).Children.Select(s =>
+        {
+            var map = nodes.MappingValue(s, "a stand-in");
+            var path = nodes.RequiredString(map, "path", "a stand-in");
+            var port = nodes.Int(map, "port");
+            var fake = nodes.String(map, "fake");
+            if (!path.StartsWith('/') || path.EndsWith('/') || path.Split('/').Any(p => p is "." or ".."))
+            {
+                throw nodes.Error(map, $"a stand-in's path must be an absolute file path, not '{path}'");
+            }
+
+            if (port is < 1 or > 65535)
+            {
+                throw nodes.Error(map, $"a stand-in's port must be 1 to 65535, not {port}");
+            }
+
+            if (fake is not null && (port is null || !fakes.Any(f => f.Name == fake)))
+            {
+                throw nodes.Error(map, port is null
+                    ? $"a stand-in serving the fake '{fake}' needs a 'port'"
+                    : $"no fake named '{fake}' (the scenario has: {string.Join(", ", fakes.Select(f => f.Name))})");
+            }
+
+            return new WorkloadStandIn(s.Start.Line, nodes.RequiredString(map, "container", "a stand-in"), path, port, fake);
         }).ToList();
     }
 

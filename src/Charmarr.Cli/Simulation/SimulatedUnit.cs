@@ -6,14 +6,15 @@ using Charmarr.Ops.Pebble;
 using Charmarr.Ops.Testing.Juju;
 using Charmarr.Ops.Testing.Juju.HookTools;
 using Charmarr.Ops.Testing.Kubernetes;
+using Charmarr.Cli.Simulation.RealPebble;
 using Charmarr.Ops.Testing.Pebble;
-using Charmarr.Ops.Testing.Pebble.Server;
 
 namespace Charmarr.Cli.Simulation;
 
 /// <summary>
 /// One emulated Kubernetes unit for an unpacked charm: the in-memory Juju model behind a hook-tool socket (the native
-/// shims on PATH talk to it), a simulated Pebble on a unix socket per workload container, a loopback Kubernetes API
+/// shims on PATH talk to it), a Pebble on a unix socket per workload container (the simulator, or with
+/// <c>--pebble real</c> a real Pebble in a private root), a loopback Kubernetes API
 /// holding the application's StatefulSet, and the scenario's HTTP fakes. Each event runs the charm's real
 /// <c>dispatch</c> as Juju would.
 /// </summary>
@@ -24,7 +25,7 @@ internal sealed class SimulatedUnit : IAsyncDisposable
     private readonly string workDirectory;
     private readonly string shimDirectory;
     private readonly HookToolSocketServer hookTools;
-    private readonly List<PebbleSocketServer> pebbles = [];
+    private readonly List<IWorkloadContainer> workloads = [];
     private readonly KubernetesApiServer kubernetes;
     private readonly List<HttpFakeServer> fakes = [];
     private readonly Dictionary<string, string> extraEnvironment;
@@ -73,14 +74,20 @@ internal sealed class SimulatedUnit : IAsyncDisposable
 
     public KubernetesSimulator Kubernetes { get; }
 
-    public IReadOnlyDictionary<string, PebbleSimulator> Containers => pebbles.ToDictionary(p => Path.GetFileName(Path.GetDirectoryName(p.SocketPath)!), p => p.Simulator);
+    /// <summary>The simulated Pebbles, by container (none when the containers run on real Pebble).</summary>
+    public IReadOnlyDictionary<string, PebbleSimulator> Containers =>
+        workloads.OfType<SimulatedContainer>().ToDictionary(c => c.Name, c => c.Simulator, StringComparer.Ordinal);
+
+    /// <summary>Every workload container, simulated or on real Pebble, by name.</summary>
+    public IReadOnlyDictionary<string, IWorkloadContainer> Workloads => workloads.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public IReadOnlyList<HttpFakeServer> Fakes => fakes;
 
     /// <summary>Every hook-tool call answered so far.</summary>
     public IReadOnlyList<HookToolCall> Calls => hookTools.Calls;
 
-    public static async Task<SimulatedUnit> StartAsync(string charmDirectory, Scenario scenario, string shimBinary)
+    /// <summary>Starts the unit; with <paramref name="realPebble"/>, each workload container runs on a real Pebble.</summary>
+    public static async Task<SimulatedUnit> StartAsync(string charmDirectory, Scenario scenario, string shimBinary, RealPebbleTools? realPebble = null)
     {
         CharmMetadata metadata;
         try
@@ -92,14 +99,33 @@ internal sealed class SimulatedUnit : IAsyncDisposable
             throw new CliException($"the charm's metadata is not valid: {e.Message}", e);
         }
 
-        var unit = new SimulatedUnit(charmDirectory, metadata, scenario, shimBinary);
-        foreach (var container in metadata.Containers.Keys)
+        if (scenario.StandIns.FirstOrDefault(s => !metadata.Containers.ContainsKey(s.Container)) is { } stray)
         {
-            var socket = Path.Combine(unit.workDirectory, "containers", container, "pebble.socket");
-            Directory.CreateDirectory(Path.GetDirectoryName(socket)!);
-            var pebble = new PebbleSimulator();
-            pebble.HandleExec(["chown"], request => SimulatedChown.Run(pebble, request));
-            unit.pebbles.Add(await PebbleSocketServer.StartAsync(pebble, socket));
+            throw new CliException($"scenario line {stray.Line}: the charm has no container '{stray.Container}' for a stand-in (it has: {string.Join(", ", metadata.Containers.Keys)})");
+        }
+
+        var unit = new SimulatedUnit(charmDirectory, metadata, scenario, shimBinary);
+        try
+        {
+            foreach (var container in metadata.Containers.Keys)
+            {
+                var socket = Path.Combine(unit.workDirectory, "containers", container, "pebble.socket");
+                unit.workloads.Add(realPebble is null
+                    ? await SimulatedContainer.StartAsync(container, socket)
+                    : await RealPebbleContainer.StartAsync(
+                        container,
+                        unit.Backend.UnitName.Replace('/', '-'),
+                        Path.Combine(unit.workDirectory, "roots", container),
+                        socket,
+                        realPebble,
+                        [.. scenario.StandIns.Where(s => s.Container == container)],
+                        scenario.Fakes));
+            }
+        }
+        catch
+        {
+            await unit.DisposeAsync();
+            throw;
         }
 
         return unit;
@@ -137,9 +163,9 @@ internal sealed class SimulatedUnit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await hookTools.DisposeAsync();
-        foreach (var pebble in pebbles)
+        foreach (var workload in workloads)
         {
-            await pebble.DisposeAsync();
+            await workload.DisposeAsync();
         }
 
         await kubernetes.DisposeAsync();

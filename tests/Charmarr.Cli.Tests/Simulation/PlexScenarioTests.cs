@@ -14,9 +14,26 @@ public sealed class PlexScenarioTests(PackedPlexCharm charm) : IAsyncLifetime
 {
     private const string ClaimToken = "claim-QkF4xZ9mP2rT7vW1yN3s";
     private const string PreferencesPath = "/config/Library/Application Support/Plex Media Server/Preferences.xml";
+    private const string Unclaimed = "active: Unclaimed: run the claim-server action with a token from https://plex.tv/claim, or sign in through the web UI";
+    private const string NoStorage = "blocked: Waiting for media-storage relation";
     private readonly string directory = Directory.CreateTempSubdirectory("charmarr-sim-test-").FullName;
     private ScenarioPlayer player = null!;
     private SimulatedUnit unit = null!;
+
+    /// <summary>The unit's status after each event of the story; the same whichever Pebble serves the container.</summary>
+    internal static IReadOnlyList<(string Event, string Status)> ExpectedStatuses { get; } =
+    [
+        ("install", "waiting: Standby (non-leader)"),
+        ("leader-elected", NoStorage),
+        ("config-changed", NoStorage),
+        ("media-storage-relation-created", NoStorage),
+        ("media-storage-relation-joined", NoStorage),
+        ("media-storage-relation-changed", "waiting: Starting Plex"),
+        ("plex-pebble-ready", "waiting: Starting Plex"),
+        ("update-status", Unclaimed),
+        ("claim-server (action)", "active"),
+        ("update-status", "active"),
+    ];
 
     private PebbleSimulator Plex => unit.Containers["plex"];
 
@@ -47,23 +64,7 @@ public sealed class PlexScenarioTests(PackedPlexCharm charm) : IAsyncLifetime
     [Fact]
     public void Each_event_leaves_the_status_the_charm_reports_for_that_stage_of_the_deploy()
     {
-        const string unclaimed = "active: Unclaimed: run the claim-server action with a token from https://plex.tv/claim, or sign in through the web UI";
-        const string noStorage = "blocked: Waiting for media-storage relation";
-
-        Assert.Equal(
-            [
-                ("install", "waiting: Standby (non-leader)"),
-                ("leader-elected", noStorage),
-                ("config-changed", noStorage),
-                ("media-storage-relation-created", noStorage),
-                ("media-storage-relation-joined", noStorage),
-                ("media-storage-relation-changed", "waiting: Starting Plex"),
-                ("plex-pebble-ready", "waiting: Starting Plex"),
-                ("update-status", unclaimed),
-                ("claim-server (action)", "active"),
-                ("update-status", "active"),
-            ],
-            player.Runs.Select(r => (r.Name, r.UnitStatus.ToString())));
+        Assert.Equal(ExpectedStatuses, player.Runs.Select(r => (r.Name, r.UnitStatus.ToString())));
     }
 
     [Fact]

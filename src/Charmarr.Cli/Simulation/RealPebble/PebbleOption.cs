@@ -1,0 +1,24 @@
+namespace Charmarr.Cli.Simulation.RealPebble;
+
+/// <summary><c>--pebble simulated|real</c> and <c>--pebble-binary &lt;path&gt;</c>, shared by simulate and demo.</summary>
+internal static class PebbleOption
+{
+    public const string Usage = "[--pebble simulated|real] [--pebble-binary <path>]";
+
+    /// <summary>Reads the options: <see langword="null"/> for the simulator (the default), else the tools for real Pebble.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>The real-Pebble tools, or <see langword="null"/>.</returns>
+    /// <exception cref="CliException">An unknown mode, or a tool real Pebble needs is missing.</exception>
+    public static RealPebbleTools? Read(CommandLine args)
+    {
+        var mode = args.Option("--pebble") ?? "simulated";
+        var binary = args.Option("--pebble-binary");
+        return mode switch
+        {
+            "simulated" when binary is not null => throw new CliException("--pebble-binary applies to --pebble real only"),
+            "simulated" => null,
+            "real" => RealPebbleTools.Find(binary),
+            _ => throw new CliException($"--pebble takes simulated or real, not '{mode}'"),
+        };
+    }
+}
