@@ -19,7 +19,7 @@ public sealed class FakeJujuUnit : IDisposable
         CharmDirectory = Path.GetFullPath(charmDirectory);
         _ownsStateDirectory = stateDirectory is null;
         _state = new StateDirectory(stateDirectory ?? Directory.CreateTempSubdirectory("fake-juju-").FullName);
-        ShimsDirectory = ShimDirectory.Write(Path.Combine(_state.Path, "bin"));
+        ShimsDirectory = ShimDirectory.Write(Path.Combine(_state.Path, "bin"), model.Juju);
         using (_state.Lock())
         {
             _state.SaveModel(model);
