@@ -15,7 +15,11 @@ internal sealed record Scenario(
     IReadOnlyDictionary<string, JsonNode?> Config,
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<HttpFake> Fakes,
-    IReadOnlyList<ScenarioStep> Steps);
+    IReadOnlyList<ScenarioStep> Steps)
+{
+    /// <summary>The Juju the unit emulates (<c>juju-version:</c>, or <c>simulate --juju</c>): <c>3.6</c>, <c>4.0</c> or a full version; 3.6 when absent.</summary>
+    public string? JujuVersion { get; init; }
+}
 
 /// <summary>A local HTTP service the charm talks to, answered from canned responses on a loopback port.</summary>
 /// <param name="Name">A name for the printout, e.g. <c>plex.tv</c>.</param>
