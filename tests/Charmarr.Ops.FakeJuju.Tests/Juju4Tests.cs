@@ -99,4 +99,22 @@ public sealed class Juju4Tests
 
         Assert.Contains("max allowed total size (16777216): quota limit exceeded", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("3.6.4", true)]
+    [InlineData("4.0.16", false)]
+    public void An_action_that_does_not_set_additionalProperties_takes_undeclared_parameters_on_3_6_only(string version, bool accepted)
+    {
+        using var charm = new TestCharm("action-get --format=json", On(version));
+        File.WriteAllText(Path.Combine(charm.Unit.CharmDirectory, "charmcraft.yaml"),
+            "name: script\nactions:\n  loose:\n    params:\n      a: {type: string}\n  strict:\n    params:\n      a: {type: string}\n    additionalProperties: false\n");
+        var extra = new JsonObject { ["a"] = "x", ["b"] = "y" };
+
+        var loose = Record.Exception(() => charm.Unit.RunAction("loose", (JsonObject)extra.DeepClone()));
+        var strict = Assert.Throws<ArgumentException>(() => charm.Unit.RunAction("strict", (JsonObject)extra.DeepClone()));
+
+        Assert.Equal(accepted, loose is null);
+        Assert.Contains("parameters not declared (b)", strict.Message, StringComparison.Ordinal);
+        Assert.True(charm.Unit.RunAction("strict", new JsonObject { ["a"] = "x" }).Succeeded);
+    }
 }
