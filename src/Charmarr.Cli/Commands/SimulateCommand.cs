@@ -7,21 +7,26 @@ namespace Charmarr.Cli.Commands;
 /// <summary><c>charmarr simulate &lt;.charm&gt; [scenario.yaml] [--pebble simulated|real] [--pebble-binary path]</c>.</summary>
 internal static class SimulateCommand
 {
-    public const string Usage = "charmarr simulate <file.charm> [scenario.yaml] " + PebbleOption.Usage;
+    public const string Usage = "charmarr simulate <file.charm> [scenario.yaml] " + PebbleOption.Usage + " [--juju 3.6|4.0]";
 
     public static async Task<int> RunAsync(CommandLine args)
     {
         var charm = args.Positional(0, "the .charm file to run", Usage);
         var scenarioPath = args.OptionalPositional(1);
         var realPebble = PebbleOption.Read(args);
+        var juju = args.Option("juju");
         args.ThrowIfUnused(Usage);
-        return await SimulateAsync(charm, scenarioPath, Console.Out, realPebble);
+        return await SimulateAsync(charm, scenarioPath, Console.Out, realPebble, juju);
     }
 
     /// <summary>Unpacks <paramref name="charm"/> and plays the scenario (or the default deploy story); 0 when every
-    /// event succeeded and every expectation held. With <paramref name="realPebble"/>, each workload container runs on a
-    /// real Pebble in a private root instead of the simulator.</summary>
-    public static async Task<int> SimulateAsync(string charm, string? scenarioPath, TextWriter output, RealPebbleTools? realPebble = null)
+    /// event succeeded and every expectation held.</summary>
+    /// <param name="charm">The packed charm.</param>
+    /// <param name="scenarioPath">The story file; the default deploy story when null.</param>
+    /// <param name="output">Where the run is printed.</param>
+    /// <param name="realPebble">When given, each workload container runs on a real Pebble in a private root instead of the simulator.</param>
+    /// <param name="jujuVersion">The Juju to emulate (<c>--juju</c>), over the story's <c>juju-version:</c>.</param>
+    public static async Task<int> SimulateAsync(string charm, string? scenarioPath, TextWriter output, RealPebbleTools? realPebble = null, string? jujuVersion = null)
     {
         if (!File.Exists(charm))
         {
@@ -32,6 +37,7 @@ internal static class SimulateCommand
             ? DefaultScenario.Text
             : File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new CliException($"scenario {scenarioPath} does not exist");
         var parsed = ScenarioReader.Parse(scenario, scenarioPath ?? "default scenario");
+        parsed = jujuVersion is null ? parsed : parsed with { JujuVersion = SimulatedJuju.Check(jujuVersion, () => new CliException($"--juju {jujuVersion}: give 3.6, 4.0 or a full Juju version such as 4.0.16")) };
         var directory = Directory.CreateTempSubdirectory("charmarr-charm-").FullName;
         try
         {
@@ -41,7 +47,7 @@ internal static class SimulateCommand
                 throw new CliException($"{charm} has no dispatch file, so Juju could not run it; pack it with charmarr pack");
             }
 
-            output.WriteLine($"Simulating {Path.GetFileName(charm)} with {(scenarioPath is null ? "the default deploy story" : scenarioPath)}");
+            output.WriteLine($"Simulating {Path.GetFileName(charm)} with {(scenarioPath is null ? "the default deploy story" : scenarioPath)} under Juju {SimulatedJuju.Resolve(parsed.JujuVersion)}");
             await using var unit = await SimulatedUnit.StartAsync(directory, parsed, ShimLocator.Find(), realPebble);
             foreach (var workload in unit.Workloads.Values)
             {

@@ -17,6 +17,9 @@ internal sealed record Scenario(
     IReadOnlyList<HttpFake> Fakes,
     IReadOnlyList<ScenarioStep> Steps)
 {
+    /// <summary>The Juju the unit emulates (<c>juju-version:</c>, or <c>simulate --juju</c>): <c>3.6</c>, <c>4.0</c> or a full version; 3.6 when absent.</summary>
+    public string? JujuVersion { get; init; }
+
     /// <summary>The workload programs a real Pebble runs in their place (<c>--pebble real</c> only).</summary>
     public IReadOnlyList<WorkloadStandIn> StandIns { get; init; } = [];
 }

@@ -68,6 +68,11 @@ internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
                 await RunAsync($"{pebble.Container}-{pebble.Hook}", variables);
                 break;
             case ActionStep action:
+                if (Charmarr.Ops.Testing.ActionParamsValidator.Problems(unit.Metadata, unit.Backend.JujuVersion, action.Name, action.Params) is { Count: > 0 } refused)
+                {
+                    throw new CliException($"scenario line {action.Line}: Juju {unit.Backend.JujuVersion} would refuse this action: {string.Join("; ", refused)}");
+                }
+
                 Record(await unit.RunAsync(action.Name, new Dictionary<string, string>(), (action.Name, action.Params)));
                 break;
             case FileStep file:

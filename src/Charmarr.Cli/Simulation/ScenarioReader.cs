@@ -8,7 +8,7 @@ namespace Charmarr.Cli.Simulation;
 /// <summary>Reads a scenario file (format: src/Charmarr.Cli/README.md); problems read <c>file:LINE:COL: what is wrong</c>.</summary>
 internal static class ScenarioReader
 {
-    private static readonly string[] TopLevelKeys = ["unit", "leader", "config", "env", "fakes", "stand-ins", "steps"];
+    private static readonly string[] TopLevelKeys = ["unit", "leader", "config", "env", "fakes", "stand-ins", "steps", "juju-version"];
 
     public static Scenario Parse(string yaml, string fileName)
     {
@@ -32,6 +32,7 @@ internal static class ScenarioReader
                 steps.Children.Select(s => ReadStep(nodes, s)).ToList())
             {
                 StandIns = ReadStandIns(nodes, YamlNodes.Child(root, "stand-ins"), fakes),
+                JujuVersion = YamlNodes.Child(root, "juju-version") is { } juju ? SimulatedJuju.Check(nodes.String(root, "juju-version"), () => nodes.Error(juju, "'juju-version' takes 3.6, 4.0 or a full Juju version such as 4.0.16")) : null,
             };
         }
         catch (CharmMetadataException e)

@@ -39,12 +39,13 @@ internal sealed class SimulatedUnit : IAsyncDisposable
         workDirectory = Directory.CreateTempSubdirectory("charmarr-sim-").FullName;
         shimDirectory = Path.Combine(workDirectory, "tools");
         Directory.CreateDirectory(shimDirectory);
-        foreach (var tool in HookToolSocketServer.ToolNames)
+        var juju = SimulatedJuju.Resolve(scenario.JujuVersion);
+        foreach (var tool in HookToolSocketServer.ToolNamesFor(juju))
         {
             File.CreateSymbolicLink(Path.Combine(shimDirectory, tool), shimBinary);
         }
 
-        Backend = new MemoryJujuBackend(scenario.Unit ?? $"{metadata.Name}/0") { Leader = scenario.Leader };
+        Backend = new MemoryJujuBackend(scenario.Unit ?? $"{metadata.Name}/0", jujuVersion: juju) { Leader = scenario.Leader };
         foreach (var option in metadata.Config.Values.Where(o => o.Default is not null))
         {
             Backend.SetConfigDefault(option.Name, option.Default);
@@ -194,7 +195,7 @@ internal sealed class SimulatedUnit : IAsyncDisposable
             ["JUJU_UNIT_NAME"] = Backend.UnitName,
             ["JUJU_MODEL_NAME"] = ModelName,
             ["JUJU_MODEL_UUID"] = Backend.ModelUuid,
-            ["JUJU_VERSION"] = "3.6.4",
+            ["JUJU_VERSION"] = Backend.JujuVersion.ToString(),
             ["JUJU_API_ADDRESSES"] = "127.0.0.1:17070",
             ["JUJU_MACHINE_ID"] = "",
             ["JUJU_AVAILABILITY_ZONE"] = "",

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Context;
 using Charmarr.Ops.Metadata;
 
 namespace Charmarr.Ops.Testing;
@@ -6,8 +7,12 @@ namespace Charmarr.Ops.Testing;
 /// <summary>Checks action parameters against the action's schema as Juju does before it runs the action, and fills defaults.</summary>
 internal static class ActionParamsValidator
 {
-    /// <summary>Every problem with <paramref name="parameters"/> for action <paramref name="name"/>; empty when they are valid.</summary>
-    public static IReadOnlyList<string> Problems(CharmMetadata metadata, string name, JsonObject parameters)
+    /// <summary>
+    /// Every problem with <paramref name="parameters"/> for action <paramref name="name"/> under Juju
+    /// <paramref name="juju"/> (whose default for an undeclared <c>additionalProperties</c> differs: 3.x true, 4.x false);
+    /// empty when they are valid.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(CharmMetadata metadata, JujuVersion juju, string name, JsonObject parameters)
     {
         if (!metadata.Actions.TryGetValue(name, out var action))
         {
@@ -25,9 +30,12 @@ internal static class ActionParamsValidator
         {
             if (!action.Params.TryGetValue(key, out var param))
             {
-                if (!action.AdditionalProperties)
+                if (!action.AllowsAdditionalProperties(juju))
                 {
-                    problems.Add($"action \"{name}\" has no parameter \"{key}\" (additional properties are not allowed; declared: {string.Join(", ", action.Params.Keys)})");
+                    var why = action.AdditionalProperties is null
+                        ? $"Juju {juju} allows no additional properties when the action does not set additionalProperties"
+                        : "additional properties are not allowed";
+                    problems.Add($"action \"{name}\" has no parameter \"{key}\" ({why}; declared: {string.Join(", ", action.Params.Keys)})");
                 }
 
                 continue;
@@ -47,9 +55,9 @@ internal static class ActionParamsValidator
     }
 
     /// <summary>The parameters with the schema's defaults added, after checking them; throws one <see cref="ArgumentException"/> listing every problem.</summary>
-    public static JsonObject Validate(CharmMetadata metadata, string name, JsonObject parameters)
+    public static JsonObject Validate(CharmMetadata metadata, JujuVersion juju, string name, JsonObject parameters)
     {
-        var problems = Problems(metadata, name, parameters);
+        var problems = Problems(metadata, juju, name, parameters);
         if (problems.Count > 0)
         {
             throw new ArgumentException("invalid action parameters: " + string.Join("; ", problems), nameof(parameters));

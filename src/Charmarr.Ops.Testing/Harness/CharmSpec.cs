@@ -10,6 +10,9 @@ internal sealed record CharmSpec(CharmMetadata Metadata, string CharmDir, Action
 
     public string UnitName => FormattableString.Invariant($"{AppName}/{Options.UnitId}");
 
+    /// <summary>The Juju version the test emulates (<see cref="CharmTestOptions.JujuVersion"/>, parsed).</summary>
+    public Context.JujuVersion Juju { get; } = Context.JujuVersion.Parse(Options.JujuVersion);
+
     /// <summary>Reads <c>charmcraft.yaml</c> (or a packed charm's <c>metadata.yaml</c>) from <paramref name="charmDir"/>.</summary>
     public static CharmSpec FromDirectory(string charmDir, Action<CharmAppBuilder>? configure, CharmTestOptions? options)
     {

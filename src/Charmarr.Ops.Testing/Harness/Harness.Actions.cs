@@ -28,7 +28,7 @@ public sealed partial class Harness<TCharm>
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(parameters);
-        var filled = ActionParamsValidator.Validate(Metadata, name, parameters);
+        var filled = ActionParamsValidator.Validate(Metadata, Backend.JujuVersion, name, parameters);
         var uuid = string.Create(CultureInfo.InvariantCulture, $"{++actionCounter}");
         Backend.StartAction(name, filled);
         Juju.MemoryAction action;

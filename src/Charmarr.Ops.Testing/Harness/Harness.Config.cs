@@ -39,7 +39,7 @@ public sealed partial class Harness<TCharm>
     public async Task UpdateConfigAsync(IEnumerable<(string Key, object? Value)> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        foreach (var (key, value) in ConfigValidator.Validate(Metadata, values))
+        foreach (var (key, value) in ConfigValidator.Validate(Metadata, Backend.JujuVersion, values))
         {
             Backend.SetConfig(key, value);
         }

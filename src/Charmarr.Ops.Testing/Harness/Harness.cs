@@ -51,7 +51,7 @@ public sealed partial class Harness<[DynamicallyAccessedMembers(DynamicallyAcces
 
     private Harness(CharmSpec spec)
     {
-        var backend = new MemoryJujuBackend(spec.UnitName, spec.Options.ModelUuid);
+        var backend = new MemoryJujuBackend(spec.UnitName, spec.Options.ModelUuid, spec.Juju);
         foreach (var option in spec.Metadata.Config.Values)
         {
             backend.SetConfigDefault(option.Name, option.Default);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Backend;
 
 namespace Charmarr.Ops.Testing.Juju;
 
@@ -22,6 +23,21 @@ public sealed partial class MemoryJujuBackend
     public void SetConfig(string key, JsonNode? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        if (value is not null && JujuVersion.EnforcesDataSizeLimits)
+        {
+            var after = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (k, v) in configValues)
+            {
+                after[k] = JujuQuota.ConfigText(v);
+            }
+
+            after[key] = JujuQuota.ConfigText(value);
+            if (JujuQuota.TotalBytes(after) > JujuLimits.MaxApplicationConfigBytes)
+            {
+                throw new ArgumentException($"cannot set config: {JujuQuota.TotalSizeExceeded(JujuLimits.MaxApplicationConfigBytes)}", nameof(value));
+            }
+        }
+
         if (value is null)
         {
             configValues.Remove(key);

@@ -20,7 +20,7 @@ public sealed partial class MemoryJujuBackend
             throw new ArgumentException($"\"{remoteApp}\" is a unit name; give the remote application's name", nameof(remoteApp));
         }
 
-        return Add(new MemoryRelation(nextRelationId, endpoint, remoteApp, isPeer: false, UnitName));
+        return Add(new MemoryRelation(nextRelationId, endpoint, remoteApp, isPeer: false, UnitName, JujuVersion.HasRelationPrivateAddress));
     }
 
     /// <summary>Adds a peer relation: the remote units are the other units of this application, the application bag is shared.</summary>
@@ -29,7 +29,7 @@ public sealed partial class MemoryJujuBackend
     public int AddPeerRelation(string endpoint)
     {
         ArgumentException.ThrowIfNullOrEmpty(endpoint);
-        return Add(new MemoryRelation(nextRelationId, endpoint, AppName, isPeer: true, UnitName));
+        return Add(new MemoryRelation(nextRelationId, endpoint, AppName, isPeer: true, UnitName, JujuVersion.HasRelationPrivateAddress));
     }
 
     /// <summary>A remote unit joins a relation; its bag starts with Juju's address keys.</summary>
@@ -161,6 +161,29 @@ public sealed partial class MemoryJujuBackend
         }
 
         var bag = isApp ? relation.LocalAppBag : relation.LocalUnitBag;
+        if (JujuVersion.EnforcesDataSizeLimits)
+        {
+            // Juju 4 refuses a bag over quota.MaxRelationSettingsSize when it commits the hook's changes; the hook fails
+            // and the data does not land. Refused here at the relation-set that crosses the limit, with Juju's message.
+            var after = new Dictionary<string, string>(bag, StringComparer.Ordinal);
+            foreach (var (key, value) in changes)
+            {
+                if (value.Length == 0)
+                {
+                    after.Remove(key);
+                }
+                else
+                {
+                    after[key] = value;
+                }
+            }
+
+            if (JujuQuota.TotalBytes(after) > JujuLimits.MaxRelationSettingsBytes)
+            {
+                throw Fail(tool, 1, JujuQuota.TotalSizeExceeded(JujuLimits.MaxRelationSettingsBytes));
+            }
+        }
+
         foreach (var (key, value) in changes)
         {
             if (value.Length == 0)
@@ -230,7 +253,7 @@ public sealed partial class MemoryJujuBackend
             throw new ArgumentException($"relation id {relationId} is already used", nameof(relationId));
         }
 
-        var relation = new MemoryRelation(relationId, endpoint, remoteApp, isPeer, UnitName);
+        var relation = new MemoryRelation(relationId, endpoint, remoteApp, isPeer, UnitName, JujuVersion.HasRelationPrivateAddress);
         relations[relationId] = relation;
         nextRelationId = Math.Max(nextRelationId, relationId + 1);
         return relation;

@@ -307,7 +307,11 @@ public sealed partial class MemoryJujuBackend
         return "secret:" + secret.Id;
     }
 
-    private string NewSecretId() => string.Create(CultureInfo.InvariantCulture, $"cmemory{++secretCounter:D13}");
+    // Juju 3.x ids are 20-character xids; Juju 4 ids are opaque, so the 4.x model hands out ids of another shape and
+    // length to prove nothing in the SDK assumes the xid form.
+    private string NewSecretId() => JujuVersion.HasOpaqueSecretIds
+        ? string.Create(CultureInfo.InvariantCulture, $"opaque-{ModelUuid[..8]}-{++secretCounter}")
+        : string.Create(CultureInfo.InvariantCulture, $"cmemory{++secretCounter:D13}");
 
     /// <summary>The bare id of <c>secret:ID</c>, <c>secret://model-uuid/ID</c> or <c>ID</c>.</summary>
     private static string BareSecretId(string id)

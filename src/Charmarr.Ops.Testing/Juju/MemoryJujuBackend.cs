@@ -1,4 +1,5 @@
 using Charmarr.Ops.Backend;
+using Charmarr.Ops.Context;
 using Charmarr.Ops.HookTools;
 
 namespace Charmarr.Ops.Testing.Juju;
@@ -21,7 +22,11 @@ public sealed partial class MemoryJujuBackend : IJujuBackend
     /// <summary>Creates a model of one unit.</summary>
     /// <param name="unitName">This unit, e.g. <c>plex/0</c>; the application is the part before the slash.</param>
     /// <param name="modelUuid">The model's UUID, used in secret URIs.</param>
-    public MemoryJujuBackend(string unitName = "test/0", string modelUuid = "5b3c1f0a-7d2e-4c1b-9a8f-0e6d2c4b1a90")
+    /// <param name="jujuVersion">
+    /// The Juju whose rules the model follows (default 3.6.4): from 4.0 unit bags carry no <c>private-address</c>,
+    /// relation bags and config are held to Juju's 16 MiB totals, and secret ids are opaque.
+    /// </param>
+    public MemoryJujuBackend(string unitName = "test/0", string modelUuid = "5b3c1f0a-7d2e-4c1b-9a8f-0e6d2c4b1a90", JujuVersion? jujuVersion = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(unitName);
         ArgumentException.ThrowIfNullOrEmpty(modelUuid);
@@ -34,8 +39,15 @@ public sealed partial class MemoryJujuBackend : IJujuBackend
         UnitName = unitName;
         AppName = unitName[..slash];
         ModelUuid = modelUuid;
+        JujuVersion = jujuVersion ?? DefaultJujuVersion;
         appUnits.Add(unitName);
     }
+
+    /// <summary>The Juju version a model emulates unless told otherwise: 3.6.4, the 3.6 LTS.</summary>
+    public static JujuVersion DefaultJujuVersion { get; } = new(3, 6, 4);
+
+    /// <summary>The Juju whose rules this model follows.</summary>
+    public JujuVersion JujuVersion { get; }
 
     /// <summary>This unit's name.</summary>
     public string UnitName { get; }

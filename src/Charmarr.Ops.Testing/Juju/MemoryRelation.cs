@@ -3,9 +3,10 @@ namespace Charmarr.Ops.Testing.Juju;
 /// <summary>One relation as the in-memory model holds it: the remote side's members and every databag.</summary>
 internal sealed class MemoryRelation
 {
-    public MemoryRelation(int id, string endpoint, string remoteApp, bool isPeer, string localUnit)
+    public MemoryRelation(int id, string endpoint, string remoteApp, bool isPeer, string localUnit, bool privateAddress = true)
     {
         Id = id;
+        PrivateAddress = privateAddress;
         Endpoint = endpoint;
         RemoteApp = remoteApp;
         IsPeer = isPeer;
@@ -36,16 +37,24 @@ internal sealed class MemoryRelation
 
     public string Label => $"{Endpoint}:{Id}";
 
+    /// <summary>Whether unit bags get <c>private-address</c> (Juju 3.x); Juju 4 maintains only the ingress and egress keys.</summary>
+    public bool PrivateAddress { get; }
+
     /// <summary>A unit bag pre-filled with the address keys Juju puts in every unit's bag.</summary>
     public Dictionary<string, string> NewUnitBag(string unit)
     {
         var number = int.Parse(unit[(unit.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var address = System.FormattableString.Invariant($"10.1.{Id % 250}.{(number % 240) + 10}");
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var bag = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["egress-subnets"] = address + "/32",
             ["ingress-address"] = address,
-            ["private-address"] = address,
         };
+        if (PrivateAddress)
+        {
+            bag["private-address"] = address;
+        }
+
+        return bag;
     }
 }

@@ -97,8 +97,8 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
     public async Task<ActionOutput> RunAsync(ActionEvent e, State state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var parameters = ActionParamsValidator.Problems(spec.Metadata, e.HookName, e.Parameters).Count == 0
-            ? ActionParamsValidator.Validate(spec.Metadata, e.HookName, e.Parameters)
+        var parameters = ActionParamsValidator.Problems(spec.Metadata, spec.Juju, e.HookName, e.Parameters).Count == 0
+            ? ActionParamsValidator.Validate(spec.Metadata, spec.Juju, e.HookName, e.Parameters)
             : e.Parameters;
         var (output, action) = await RunCoreAsync(e, state, parameters, cancellationToken).ConfigureAwait(false);
         return new ActionOutput(output, (JsonObject)action!.Results.DeepClone(), [.. action.Logs], action.FailureMessage);

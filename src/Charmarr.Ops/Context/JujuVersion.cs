@@ -21,6 +21,34 @@ public sealed partial record JujuVersion(int Major, int Minor, int Patch, string
     /// <summary>Whether this Juju has <c>relation-model-get</c> (3.6.2 and later).</summary>
     public bool HasRelationModelGet => this >= new JujuVersion(3, 6, 2);
 
+    /// <summary>
+    /// Whether this Juju has the leader settings tools <c>leader-get</c> and <c>leader-set</c>: 3.x and older.
+    /// Juju 4.0 removed them (use a peer relation's application bag); the SDK never calls them.
+    /// </summary>
+    public bool HasLeaderSettings => Major < 4;
+
+    /// <summary>
+    /// Whether an action's parameters may include names its schema does not declare when the action says nothing
+    /// about <c>additionalProperties</c>: <see langword="true"/> on Juju 3.x, <see langword="false"/> from Juju 4.0.
+    /// </summary>
+    public bool ActionAdditionalPropertiesDefault => Major < 4;
+
+    /// <summary>
+    /// Whether Juju fills <c>private-address</c> into every unit's relation bag: 3.x and older. From 4.0 only
+    /// <c>ingress-address</c> and <c>egress-subnets</c> are maintained; read addresses from <c>network-get</c>.
+    /// </summary>
+    public bool HasRelationPrivateAddress => Major < 4;
+
+    /// <summary>
+    /// Whether Juju refuses a relation bag or an application's config whose keys and values together exceed
+    /// <see cref="Backend.JujuLimits.MaxRelationSettingsBytes"/> / <see cref="Backend.JujuLimits.MaxApplicationConfigBytes"/>
+    /// (Juju 4.0 and later; 3.x keeps no such total).
+    /// </summary>
+    public bool EnforcesDataSizeLimits => Major >= 4;
+
+    /// <summary>Whether secret ids are opaque strings (Juju 4.0 and later) rather than 20-character xids.</summary>
+    public bool HasOpaqueSecretIds => Major >= 4;
+
     /// <summary>Parses a version; an empty string gives <see cref="Unknown"/>.</summary>
     /// <param name="text">E.g. <c>3.6.4</c>, <c>3.6-beta2</c>, <c>3.6.4.1</c>.</param>
     /// <returns>The version.</returns>

@@ -221,6 +221,6 @@ internal static class CharmMetadataLoader
                 nodes.String(body, "description") ?? "",
                 parameters,
                 required,
-                nodes.Bool(body, "additionalProperties") ?? true);
+                nodes.Bool(body, "additionalProperties"));
         });
 }

@@ -1,12 +1,30 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Charmarr.Ops.Context;
 
 namespace Charmarr.Ops.Metadata;
 
 /// <summary>Juju's config typing: which JSON values fit which option type.</summary>
-public static class ConfigValues
+public static partial class ConfigValues
 {
+    /// <summary>
+    /// Whether <paramref name="value"/> is a secret URI Juju <paramref name="juju"/> accepts for a <c>secret</c>
+    /// option: <c>secret:&lt;id&gt;</c> or <c>secret://&lt;model-uuid&gt;/&lt;id&gt;</c>. On Juju 3.x the id is a
+    /// 20-character xid (<c>secret:d0hcvo7mp25c7793ikkg</c>); from Juju 4.0 it is an opaque string (one path segment:
+    /// no <c>/</c>, <c>?</c>, <c>#</c> or white space), and the 3.x form is still one.
+    /// </summary>
+    /// <param name="value">The configured value.</param>
+    /// <param name="juju">The running Juju's version.</param>
+    /// <returns>Whether the value names a secret.</returns>
+    public static bool IsSecretUri(string value, JujuVersion juju)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(juju);
+        return juju.HasOpaqueSecretIds ? OpaqueSecretUri().IsMatch(value) : XidSecretUri().IsMatch(value);
+    }
+
     /// <summary>The word charmcraft.yaml uses for a type.</summary>
     /// <param name="type">The type.</param>
     /// <returns><c>string</c>, <c>int</c>, <c>float</c>, <c>boolean</c> or <c>secret</c>.</returns>
@@ -62,4 +80,10 @@ public static class ConfigValues
 
     private static bool TryDouble(JsonValue value, out double result) =>
         double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out result);
+
+    [GeneratedRegex("^secret:(//[0-9a-f-]+/)?[0-9a-z]{20}$")]
+    private static partial Regex XidSecretUri();
+
+    [GeneratedRegex(@"^secret:(//[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)?[^/?#\s]+$")]
+    private static partial Regex OpaqueSecretUri();
 }

@@ -116,10 +116,26 @@ public sealed record ActionParamMeta(string Name, ActionParamType Type, string D
 /// <param name="Description">What it does.</param>
 /// <param name="Params">Its parameters by name.</param>
 /// <param name="Required">The parameters that must be given.</param>
-/// <param name="AdditionalProperties">Whether parameters not declared are accepted.</param>
+/// <param name="AdditionalProperties">
+/// Whether parameters not declared are accepted, as charmcraft.yaml says; <see langword="null"/> when it does not say,
+/// in which case the running Juju decides (see <see cref="AllowsAdditionalProperties"/>).
+/// </param>
 public sealed record ActionMeta(
     string Name,
     string Description,
     IReadOnlyDictionary<string, ActionParamMeta> Params,
     IReadOnlyList<string> Required,
-    bool AdditionalProperties);
+    bool? AdditionalProperties)
+{
+    /// <summary>
+    /// Whether parameters not declared are accepted under Juju <paramref name="juju"/>: the declared
+    /// <c>additionalProperties</c>, else Juju's default (<see langword="true"/> on 3.x, <see langword="false"/> from 4.0).
+    /// </summary>
+    /// <param name="juju">The running Juju's version (<see cref="Context.JujuContext.Version"/>).</param>
+    /// <returns>Whether undeclared parameters pass Juju's validation.</returns>
+    public bool AllowsAdditionalProperties(Context.JujuVersion juju)
+    {
+        ArgumentNullException.ThrowIfNull(juju);
+        return AdditionalProperties ?? juju.ActionAdditionalPropertiesDefault;
+    }
+}

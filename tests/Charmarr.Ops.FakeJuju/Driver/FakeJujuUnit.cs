@@ -19,7 +19,7 @@ public sealed class FakeJujuUnit : IDisposable
         CharmDirectory = Path.GetFullPath(charmDirectory);
         _ownsStateDirectory = stateDirectory is null;
         _state = new StateDirectory(stateDirectory ?? Directory.CreateTempSubdirectory("fake-juju-").FullName);
-        ShimsDirectory = ShimDirectory.Write(Path.Combine(_state.Path, "bin"));
+        ShimsDirectory = ShimDirectory.Write(Path.Combine(_state.Path, "bin"), model.Juju);
         using (_state.Lock())
         {
             _state.SaveModel(model);
@@ -101,8 +101,12 @@ public sealed class FakeJujuUnit : IDisposable
         }, action: null);
     }
 
+    /// Runs an action. When the charm directory has metadata declaring the action, parameters it does not declare are
+    /// refused as `juju run` refuses them: by the action's additionalProperties, or when it says nothing, by the
+    /// emulated Juju's default (3.x allows them, 4.x does not). Types are left to the charm, so tests can feed it bad ones.
     public HookRunResult RunAction(string actionName, JsonObject? parameters = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        CheckUndeclaredParameters(actionName, parameters);
         var action = new FakeAction
         {
             Name = actionName,
@@ -114,6 +118,34 @@ public sealed class FakeJujuUnit : IDisposable
             HookEnvironment.AddAction(env, actionName, action.Id);
             AddExtra(env, environment);
         }, action);
+    }
+
+    private void CheckUndeclaredParameters(string actionName, JsonObject? parameters)
+    {
+        Charmarr.Ops.Metadata.CharmMetadata metadata;
+        try
+        {
+            metadata = Charmarr.Ops.Metadata.CharmMetadata.Load(CharmDirectory);
+        }
+        catch (Exception e) when (e is Charmarr.Ops.Metadata.CharmMetadataException or IOException)
+        {
+            return; // a script charm without metadata: nothing to check against
+        }
+
+        if (parameters is null || !metadata.Actions.TryGetValue(actionName, out var declared))
+        {
+            return;
+        }
+
+        var juju = Model.Juju;
+        var undeclared = parameters.Select(p => p.Key).Where(k => !declared.Params.ContainsKey(k)).ToList();
+        if (undeclared.Count > 0 && !declared.AllowsAdditionalProperties(juju))
+        {
+            throw new ArgumentException(
+                $"Juju {juju} refuses action \"{actionName}\": parameters not declared ({string.Join(", ", undeclared)}) and additionalProperties is "
+                + (declared.AdditionalProperties is null ? $"not set, which defaults to false on Juju {juju.Major}.x" : "false"),
+                nameof(parameters));
+        }
     }
 
     private HookRunResult Run(string eventName, Action<Dictionary<string, string>, FakeModel> addEventEnvironment, FakeAction? action)

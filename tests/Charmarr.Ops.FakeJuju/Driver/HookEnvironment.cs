@@ -6,8 +6,6 @@ namespace Charmarr.Ops.FakeJuju.Driver;
 /// Builds the environment Juju gives a hook or action process (only this list, not the caller's).
 internal static class HookEnvironment
 {
-    public const string JujuVersion = "3.6.4";
-
     private static readonly string[] RelationKinds = ["created", "joined", "changed", "departed", "broken"];
     private static readonly string[] StorageKinds = ["attached", "detaching"];
     private static readonly string[] PebbleKinds = ["ready", "custom-notice", "check-failed", "check-recovered"];
@@ -24,7 +22,7 @@ internal static class HookEnvironment
             ["JUJU_UNIT_NAME"] = model.UnitName,
             ["JUJU_MODEL_NAME"] = model.ModelName,
             ["JUJU_MODEL_UUID"] = model.ModelUuid,
-            ["JUJU_VERSION"] = JujuVersion,
+            ["JUJU_VERSION"] = model.JujuVersion,
             ["JUJU_API_ADDRESSES"] = "10.0.0.1:17070",
             ["JUJU_MACHINE_ID"] = "",
             ["JUJU_AVAILABILITY_ZONE"] = "",

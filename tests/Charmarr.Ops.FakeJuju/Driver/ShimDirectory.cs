@@ -10,11 +10,13 @@ public static class ShimDirectory
 
     public static string ToolAssemblyPath => typeof(ShimDirectory).Assembly.Location;
 
-    public static string Write(string directory)
+    /// Writes a shim for every tool of Juju <paramref name="juju"/> (default 3.6: all of them); Juju 4 has no
+    /// leader-get/leader-set, so a charm calling one finds no such command, as on a real 4.x unit.
+    public static string Write(string directory, Charmarr.Ops.Context.JujuVersion? juju = null)
     {
         directory = Path.GetFullPath(directory);
         Directory.CreateDirectory(directory);
-        foreach (var tool in ToolRegistry.Names)
+        foreach (var tool in juju is null ? ToolRegistry.Names : ToolRegistry.NamesFor(juju))
         {
             var path = Path.Combine(directory, tool);
             var script = new StringBuilder()

@@ -11,6 +11,14 @@ public sealed class FakeModel
     public string ModelUuid { get; set; } = "5b3c1f0a-7d2e-4c1b-9a8f-0e6d2c4b1a90";
     public bool IsLeader { get; set; }
 
+    /// The Juju the fake emulates (JUJU_VERSION): "3.6.4" by default. From 4.0 there is no leader-get/leader-set
+    /// (no shim, and an unknown command through the tool host), unit bags get no private-address, and relation bags
+    /// and config are held to Juju's 16 MiB totals. Set it before adding relations.
+    public string JujuVersion { get; set; } = "3.6.4";
+
+    [JsonIgnore]
+    public Charmarr.Ops.Context.JujuVersion Juju => Charmarr.Ops.Context.JujuVersion.Parse(JujuVersion);
+
     /// All units of this application (planned units); empty means just <see cref="UnitName"/>.
     public List<string> AppUnits { get; set; } = [];
 
@@ -60,6 +68,7 @@ public sealed class FakeModel
             Endpoint = endpoint,
             RemoteApp = remoteApp,
             RemoteModelUuid = ModelUuid,
+            PrivateAddress = Juju.HasRelationPrivateAddress,
         };
         foreach (var unit in remoteUnits)
         {
@@ -79,7 +88,20 @@ public sealed class FakeModel
 
     public FakeModel SetConfig(string key, JsonNode? value)
     {
+        if (Juju.EnforcesDataSizeLimits && value is not null)
+        {
+            var total = Config.Where(kv => kv.Key != key && kv.Value is not null).Append(new(key, value))
+                .Sum(kv => (long)System.Text.Encoding.UTF8.GetByteCount(kv.Key) + System.Text.Encoding.UTF8.GetByteCount(ConfigText(kv.Value)));
+            if (total > Charmarr.Ops.Backend.JujuLimits.MaxApplicationConfigBytes)
+            {
+                throw new ArgumentException($"cannot set config: max allowed total size ({Charmarr.Ops.Backend.JujuLimits.MaxApplicationConfigBytes}): quota limit exceeded", nameof(value));
+            }
+        }
+
         Config[key] = value;
         return this;
     }
+
+    private static string ConfigText(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "";
 }

@@ -21,6 +21,9 @@ public sealed class FakeRelation
 
     public string FakeId => $"{Endpoint}:{Id}";
 
+    /// Whether joining units' bags get private-address (Juju 3.x; Juju 4 keeps only ingress-address and egress-subnets).
+    public bool PrivateAddress { get; set; } = true;
+
     public FakeRelation AddRemoteUnit(string unit, string? address = null)
     {
         if (!RemoteUnits.Contains(unit))
@@ -34,8 +37,11 @@ public sealed class FakeRelation
             {
                 ["egress-subnets"] = ip + "/32",
                 ["ingress-address"] = ip,
-                ["private-address"] = ip,
             };
+            if (PrivateAddress)
+            {
+                RemoteUnitData[unit]["private-address"] = ip;
+            }
         }
         return this;
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Charmarr.Ops.FakeJuju.Cli;
@@ -196,6 +197,28 @@ internal sealed class RelationSetTool : HookTool
         if (!buffer.TryGetValue(relation.Id, out var changes))
         {
             buffer[relation.Id] = changes = [];
+        }
+        if (context.Model.Juju.EnforcesDataSizeLimits)
+        {
+            // Juju 4 refuses a bag over quota.MaxRelationSettingsSize; refused here at the relation-set that crosses it.
+            var committed = _app ? relation.LocalAppData : relation.LocalUnitData;
+            var after = new Dictionary<string, string>(committed, StringComparer.Ordinal);
+            foreach (var (key, value) in changes.Concat(settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.Length == 0 ? null : kv.Value))))
+            {
+                if (value is null)
+                {
+                    after.Remove(key);
+                }
+                else
+                {
+                    after[key] = value;
+                }
+            }
+            var total = after.Sum(kv => (long)Encoding.UTF8.GetByteCount(kv.Key) + Encoding.UTF8.GetByteCount(kv.Value));
+            if (total > Charmarr.Ops.Backend.JujuLimits.MaxRelationSettingsBytes)
+            {
+                throw HookToolException.Failure($"max allowed total size ({Charmarr.Ops.Backend.JujuLimits.MaxRelationSettingsBytes}): quota limit exceeded");
+            }
         }
         foreach (var (key, value) in settings)
         {

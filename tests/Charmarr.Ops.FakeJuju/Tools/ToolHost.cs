@@ -38,12 +38,13 @@ public static class ToolHost
         {
             return Error(1, $"bad request: wrong context ID; got {HookToolException.GoQuote(contextId)}");
         }
-        var tool = ToolRegistry.Create(toolName);
+        var model = state.LoadModel();
+        var tool = ToolRegistry.Create(toolName, model.Juju);
         if (tool is null)
         {
             return Error(1, $"bad request: unknown command: {toolName}");
         }
-        var context = new ToolContext(environment, workingDirectory, state.LoadModel(), state.LoadPending(), readStdin);
+        var context = new ToolContext(environment, workingDirectory, model, state.LoadPending(), readStdin);
         try
         {
             tool.Execute(args, context);

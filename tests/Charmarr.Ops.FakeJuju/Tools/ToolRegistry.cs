@@ -36,7 +36,15 @@ internal static class ToolRegistry
         ["leader-set"] = () => new LeaderSetTool(),
     };
 
+    /// The tools Juju 4.0 removed.
+    public static IReadOnlyList<string> RemovedInJuju4 { get; } = ["leader-get", "leader-set"];
+
     public static IReadOnlyCollection<string> Names => Factories.Keys;
 
-    public static HookTool? Create(string name) => Factories.TryGetValue(name, out var factory) ? factory() : null;
+    /// The tools the unit agent of Juju <paramref name="juju"/> offers.
+    public static IReadOnlyCollection<string> NamesFor(Charmarr.Ops.Context.JujuVersion juju) =>
+        juju.HasLeaderSettings ? Names : [.. Names.Where(n => !RemovedInJuju4.Contains(n))];
+
+    public static HookTool? Create(string name, Charmarr.Ops.Context.JujuVersion juju) =>
+        NamesFor(juju).Contains(name) && Factories.TryGetValue(name, out var factory) ? factory() : null;
 }

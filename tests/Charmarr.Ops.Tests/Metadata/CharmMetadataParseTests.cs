@@ -195,12 +195,14 @@ public sealed class CharmMetadataParseTests
     }
 
     [Fact]
-    public void Action_without_body_defaults_to_no_params_and_additional_properties()
+    public void Action_without_body_defaults_to_no_params_and_the_running_Jujus_additional_properties()
     {
         var restart = Parsed.Actions["restart"];
         Assert.Empty(restart.Params);
         Assert.Empty(restart.Required);
-        Assert.True(restart.AdditionalProperties);
+        Assert.Null(restart.AdditionalProperties);
+        Assert.True(restart.AllowsAdditionalProperties(Charmarr.Ops.Context.JujuVersion.Parse("3.6.4")));
+        Assert.False(restart.AllowsAdditionalProperties(Charmarr.Ops.Context.JujuVersion.Parse("4.0.16")));
     }
 
     [Fact]

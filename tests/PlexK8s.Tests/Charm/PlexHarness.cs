@@ -19,14 +19,14 @@ internal sealed class PlexHarness : IAsyncDisposable
     public const string Model = "charmarr";
     public const string InternalUrl = "http://plex.charmarr.svc.cluster.local:32400";
 
-    private PlexHarness(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, TimeSpan httpTimeout)
+    private PlexHarness(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, TimeSpan httpTimeout, string jujuVersion)
     {
         PlexTv = plexTv;
         PlexServer = plexServer;
         Harness = new Harness<PlexCharm>(
             CharmDirectory,
             Configure(plexTv, plexServer, httpTimeout),
-            new CharmTestOptions { ModelName = Model, AppName = "plex" });
+            new CharmTestOptions { ModelName = Model, AppName = "plex", JujuVersion = jujuVersion });
         PrepareContainer(Plex);
         PlexServer.Handler = context => LoopbackHttpServer.Xml(
             PlexRuns ? 200 : 503,
@@ -51,8 +51,8 @@ internal sealed class PlexHarness : IAsyncDisposable
     public bool PreferencesClaimed =>
         Plex.PathExists(PlexWorkload.PreferencesPath) && PlexPreferences.Parse(Plex.ReadTextFile(PlexWorkload.PreferencesPath)).IsClaimed;
 
-    public static async Task<PlexHarness> StartAsync(TimeSpan? httpTimeout = null) =>
-        new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync(), httpTimeout ?? TimeSpan.FromSeconds(10));
+    public static async Task<PlexHarness> StartAsync(TimeSpan? httpTimeout = null, string jujuVersion = "3.6.4") =>
+        new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync(), httpTimeout ?? TimeSpan.FromSeconds(10), jujuVersion);
 
     /// <summary>Program.cs's configuration with plex.tv and Plex at the fakes and short waits.</summary>
     public static Action<CharmAppBuilder> Configure(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, TimeSpan? httpTimeout = null)

@@ -7,11 +7,11 @@ namespace Charmarr.PlexK8s.Tests.Charm;
 /// <summary>plex-k8s in the state-transition API, configured as Program.cs does, with plex.tv and Plex on loopback fakes.</summary>
 internal sealed class PlexScenario : IAsyncDisposable
 {
-    private PlexScenario(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer)
+    private PlexScenario(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, string jujuVersion)
     {
         PlexTv = plexTv;
         PlexServer = plexServer;
-        Context = new Context<PlexCharm>(PlexHarness.CharmDirectory, PlexHarness.Configure(plexTv, plexServer), new CharmTestOptions { AppName = "plex" });
+        Context = new Context<PlexCharm>(PlexHarness.CharmDirectory, PlexHarness.Configure(plexTv, plexServer), new CharmTestOptions { AppName = "plex", JujuVersion = jujuVersion });
     }
 
     public Context<PlexCharm> Context { get; }
@@ -20,7 +20,8 @@ internal sealed class PlexScenario : IAsyncDisposable
 
     public LoopbackHttpServer PlexServer { get; }
 
-    public static async Task<PlexScenario> StartAsync() => new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync());
+    public static async Task<PlexScenario> StartAsync(string jujuVersion = "3.6.4") =>
+        new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync(), jujuVersion);
 
     public static Relation MediaStorage(string? config = null) => new("media-storage")
     {

@@ -35,8 +35,21 @@ public sealed class HookToolSocketServer : IAsyncDisposable
     /// <summary>The socket path, for <c>JUJU_AGENT_SOCKET_ADDRESS</c>.</summary>
     public string SocketPath { get; }
 
-    /// <summary>The names of the tools it answers; put a shim on PATH under each.</summary>
+    /// <summary>The names of the tools it answers under Juju 3.x; put a shim on PATH under each.</summary>
     public static IReadOnlyList<string> ToolNames => MemoryHookTools.Names;
+
+    /// <summary>
+    /// The names of the tools a unit agent of Juju <paramref name="juju"/> offers among those answered here: Juju 4.0
+    /// has no <c>leader-get</c>/<c>leader-set</c>, so no shim should exist for them (and through a shim they fail as
+    /// Juju fails an unknown command: exit 1, <c>ERROR bad request: unknown command: leader-get</c>).
+    /// </summary>
+    /// <param name="juju">The emulated Juju version.</param>
+    /// <returns>The tool names.</returns>
+    public static IReadOnlyList<string> ToolNamesFor(Charmarr.Ops.Context.JujuVersion juju)
+    {
+        ArgumentNullException.ThrowIfNull(juju);
+        return MemoryHookTools.NamesFor(juju);
+    }
 
     /// <summary>Every call answered so far, oldest first.</summary>
     public IReadOnlyList<HookToolCall> Calls

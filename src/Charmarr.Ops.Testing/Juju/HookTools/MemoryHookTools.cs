@@ -17,14 +17,14 @@ internal sealed partial class MemoryHookTools(MemoryJujuBackend backend, IReadOn
 {
     private static readonly HashSet<string> Statuses = new(StringComparer.Ordinal) { "maintenance", "blocked", "waiting", "active" };
 
-    /// <summary>Every tool name answered here; the simulation puts a shim on PATH for each.</summary>
+    /// <summary>Every tool name answered here under Juju 3.x; the simulation puts a shim on PATH for each of <see cref="NamesFor"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "is-leader", "config-get", "relation-ids", "relation-list", "relation-get", "relation-set", "status-get", "status-set",
         "application-version-set", "goal-state", "action-get", "action-set", "action-fail", "action-log", "juju-log",
         "state-get", "state-set", "state-delete", "open-port", "close-port", "opened-ports", "storage-list", "storage-get",
         "storage-add", "resource-get", "network-get", "secret-add", "secret-get", "secret-set", "secret-ids", "secret-info-get",
-        "secret-grant", "secret-revoke", "secret-remove",
+        "secret-grant", "secret-revoke", "secret-remove", "leader-get", "leader-set",
     ];
 
     /// <summary>Runs one tool.</summary>
@@ -64,6 +64,9 @@ internal sealed partial class MemoryHookTools(MemoryJujuBackend backend, IReadOn
                 "storage-get" => StorageGet(flags, args),
                 "storage-add" => Positional(flags, args, 1, int.MaxValue, "storage add requires a storage directive", StorageAdd),
                 "resource-get" => ResourceGet(args),
+                "leader-get" or "leader-set" when !backend.JujuVersion.HasLeaderSettings => throw HookToolException.Failure($"bad request: unknown command: {tool}"),
+                "leader-get" => LeaderGet(flags, args),
+                "leader-set" => LeaderSet(flags, args),
                 _ when Names.Contains(tool) => throw HookToolException.Failure($"{tool} is not simulated by charmarr simulate; test it with Charmarr.Ops.Testing's MemoryJujuBackend"),
                 _ => throw HookToolException.Failure($"bad request: unknown command: {tool}"),
             };

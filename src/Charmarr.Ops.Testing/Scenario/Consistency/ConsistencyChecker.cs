@@ -31,7 +31,7 @@ internal static class ConsistencyChecker
 
         foreach (var (key, value) in state.Config)
         {
-            problems.AddRange(ConfigValidator.Problems(meta, key, JsonValues.From(value, $"config option \"{key}\"")));
+            problems.AddRange(ConfigValidator.Problems(meta, spec.Juju, key, JsonValues.From(value, $"config option \"{key}\"")));
         }
 
         CheckRelations(spec, state, problems);
@@ -151,7 +151,7 @@ internal static class ConsistencyChecker
         var meta = spec.Metadata;
         if (e is ActionEvent action)
         {
-            problems.AddRange(ActionParamsValidator.Problems(meta, action.HookName, action.Parameters));
+            problems.AddRange(ActionParamsValidator.Problems(meta, spec.Juju, action.HookName, action.Parameters));
             return;
         }
 

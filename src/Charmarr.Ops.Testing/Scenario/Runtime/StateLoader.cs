@@ -11,7 +11,7 @@ internal static class StateLoader
 {
     public static MemoryJujuBackend Backend(CharmSpec spec, State state, Event e)
     {
-        var backend = new MemoryJujuBackend(spec.UnitName, state.ModelUuid) { Leader = state.Leader };
+        var backend = new MemoryJujuBackend(spec.UnitName, state.ModelUuid, spec.Juju) { Leader = state.Leader };
         backend.SetPlannedUnits(state.PlannedUnits);
         foreach (var option in spec.Metadata.Config.Values)
         {

@@ -104,6 +104,24 @@ public sealed class CharmlingCharmTests : IDisposable
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("3.6.4")]
+    [InlineData("4.0.16")]
+    public void The_deploy_story_passes_under_Juju_3_6_and_4(string jujuVersion)
+    {
+        // Juju 4 removed leader-get/leader-set and private-address, and defaults action schemas to
+        // additionalProperties: false; the Harness emulates the version the options name.
+        using var juju = new Harness<CharmlingCharm>(AppContext.BaseDirectory, b => CharmlingApp.Configure(b), new CharmTestOptions { JujuVersion = jujuVersion });
+        juju.BeginWithInitialHooks();
+
+        juju.UpdateConfig(("port", 9090));
+        var restart = juju.RunAction("restart", ("reason", "upgrade"));
+
+        Assert.False(restart.Failed, restart.FailureMessage);
+        Assert.Equal(Status.Active("serving HTTP on port 9090"), juju.UnitStatus);
+        Assert.Equal([Port.Tcp(9090)], juju.OpenedPorts);
+    }
+
     /// <summary>The workload runs on <paramref name="port"/>, Juju has it open, and the unit says so.</summary>
     private void AssertServingOn(int port)
     {
