@@ -69,7 +69,7 @@ public static class FuzzTargets
             Mutator.DeepNesting("[", "1", "]", 100_000),
         "pebble-layer" or "pebble-plan" or "metadata-charmcraft" or "metadata-packed" or "metadata-config" or "metadata-actions" =>
             "name: x\nservices: " + Mutator.DeepNesting("{a: ", "b", "}", 20_000) + "\n",
-        "plex-preferences" or "plex-tv-body" or "plex-identity-body" => "<Preferences>" + Mutator.DeepNesting("<a>", "x", "</a>", 100_000) + "</Preferences>",
+        "plex-preferences" or "plex-tv-body" or "plex-identity-body" => "<Preferences>" + Mutator.DeepNesting("<a>", "x", "</a>", 10_000) + "</Preferences>",
         _ => null,
     };
 }

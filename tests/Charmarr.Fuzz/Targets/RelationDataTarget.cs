@@ -120,3 +120,14 @@ public static class RelationDataTargets
             """{"model":"m","listeners":[{"port":9090,"protocol":"GRPC"}],"http_routes":[],"grpc_routes":[{"name":"api","listener":{"port":9090,"protocol":"GRPC"},"backends":[{"service":"api","port":9090,"weight":null}],"hostnames":null,"matches":[{"headers":{"x-env":"prod"},"method":{"service":"pkg.Users","method":null}}],"filters":[{"requestRedirect":{"scheme":null,"hostname":"other","path":null,"port":8443,"statusCode":302},"type":"RequestRedirect"}]}]}""");
     }
 }
+
+/// <summary>The interfaces' wire format, for generated records.</summary>
+public static class RelationDataWire
+{
+    /// <summary>Writes a record as an interface side publishes it.</summary>
+    /// <typeparam name="T">The record.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>The JSON.</returns>
+    public static string Write<T>(T value)
+        where T : class => RelationDataTarget<T>.Write(value);
+}
