@@ -76,11 +76,11 @@ public sealed class DefectRegressionTests
         AssertNoDefect("pebble-socket", "system-info\n" + Http("{\"type\":1,\"status-code\":200,\"status\":\"OK\",\"result\":{\"version\":\"1\"}}"));
 
     [Fact]
-    public void Pebble_pull_whose_response_part_has_an_empty_result_is_a_PebbleException()
+    public void Pebble_pull_whose_response_part_has_an_empty_result_object_is_a_PebbleException()
     {
         const string boundary = "b0undary";
         var body = $"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"/config/a\"\r\n\r\nhello\r\n"
-            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"response\"\r\n\r\n{{\"type\":\"sync\",\"status-code\":200,\"status\":\"OK\",\"result\":[]}}\r\n--{boundary}--\r\n";
+            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"response\"\r\n\r\n{{\"type\":\"sync\",\"status-code\":200,\"status\":\"OK\",\"result\":[{{}}]}}\r\n--{boundary}--\r\n";
         AssertNoDefect("pebble-socket", "pull\n" + Http(body, type: $"multipart/form-data; boundary={boundary}"));
     }
 
@@ -99,6 +99,6 @@ public sealed class DefectRegressionTests
     }
 
     [Fact]
-    public void A_machine_identifier_with_a_control_character_ends_the_claim_with_a_ClaimException() =>
-        AssertNoDefect("plex-tv-exchange", "4f1c\u0001x\n" + Http("<user authenticationToken=\"abc\"/>", type: "application/xml"));
+    public void A_machine_identifier_with_a_carriage_return_ends_the_claim_with_a_ClaimException() =>
+        AssertNoDefect("plex-tv-exchange", "4f1c\rx\n" + Http("<user authenticationToken=\"abc\"/>", type: "application/xml"));
 }

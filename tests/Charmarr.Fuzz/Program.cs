@@ -12,7 +12,7 @@ for (var i = 0; i < args.Length; i++)
 {
     if (args[i] is "--help" or "-h")
     {
-        Console.WriteLine("usage: fuzz [--target all|cheap|socket|NAME[,NAME…]] [--seconds N | --count N] [--seed N] [--hang-seconds N] [--out DIR] [--no-deep] [--list]\n       fuzz --replay NAME FILE");
+        Console.WriteLine("usage: fuzz [--target all|cheap|socket|NAME[,NAME…]] [--seconds N | --count N] [--seed N] [--hang-seconds N] [--jobs N] [--out DIR] [--no-deep] [--list]\n       fuzz --replay NAME FILE");
         return 0;
     }
 
@@ -63,34 +63,40 @@ var output = Path.GetFullPath(options.GetValueOrDefault("--out", "fuzz-failures"
 Console.WriteLine(FormattableString.Invariant($"fuzz: {names.Count} target(s), {(seconds is { } sec ? $"{sec} s each" : $"{count:N0} inputs each")}, seed {seed}, hang bound {hang.TotalSeconds} s; failing inputs go to {output}"));
 var failed = 0;
 long total = 0;
-foreach (var name in names)
+var jobs = options.TryGetValue("--jobs", out var j) ? int.Parse(j, CultureInfo.InvariantCulture) : 1;
+var print = new Lock();
+Parallel.ForEach(names, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, name =>
 {
     var target = FuzzTargets.Create(name);
     try
     {
         var report = FuzzRunner.Run(target, seed, count, seconds is { } limit ? TimeSpan.FromSeconds(limit) : null, hang);
-        total += report.Tried;
         var deep = options.ContainsKey("--no-deep") ? null : DeepProbe(name);
-        Console.WriteLine(FuzzRunner.Describe(report) + (deep is null ? string.Empty : $"\n    deep nesting: {deep}"));
+        var text = new System.Text.StringBuilder(FuzzRunner.Describe(report) + (deep is null ? string.Empty : $"\n    deep nesting: {deep}"));
         var index = 0;
         foreach (var (input, outcome) in report.Failures)
         {
             Directory.CreateDirectory(output);
             var file = Path.Combine(output, $"{name}-{++index}.txt");
             File.WriteAllText(file, input);
-            Console.WriteLine($"      saved {file} ({outcome.Verdict})");
+            text.Append(CultureInfo.InvariantCulture, $"\n      saved {file} ({outcome.Verdict})");
         }
 
-        if (report.Failed || deep is not null && !deep.StartsWith("ok", StringComparison.Ordinal))
+        lock (print)
         {
-            failed++;
+            Console.WriteLine(text);
+            total += report.Tried;
+            if (report.Failed || deep is not null && !deep.StartsWith("ok", StringComparison.Ordinal))
+            {
+                failed++;
+            }
         }
     }
     finally
     {
         (target as IDisposable)?.Dispose();
     }
-}
+});
 
 Console.WriteLine(FormattableString.Invariant($"fuzz: {total:N0} inputs, {failed} of {names.Count} target(s) failed"));
 return failed == 0 ? 0 : 1;
