@@ -15,6 +15,9 @@ public enum RawAnswerMode
 
     /// <summary>Reads the request and never writes anything, the connection open.</summary>
     Silent,
+
+    /// <summary>Writes the answer one byte at a time, <see cref="RawHttpServer.TrickleInterval"/> apart, then closes.</summary>
+    Trickle,
 }
 
 /// <summary>
@@ -48,6 +51,13 @@ public sealed class RawHttpServer : IDisposable
 
     /// <summary>What happens after the answer.</summary>
     public RawAnswerMode Mode { get; set; } = RawAnswerMode.WriteAndClose;
+
+    /// <summary>When set, the answer to the first request only (written whole, then closed): a server that is healthy
+    /// for the first call and faulty after.</summary>
+    public byte[]? FirstAnswer { get; set; }
+
+    /// <summary>The pause between bytes in <see cref="RawAnswerMode.Trickle"/>.</summary>
+    public TimeSpan TrickleInterval { get; set; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>How many requests have been read.</summary>
     public int Requests => Volatile.Read(ref requests);
@@ -130,11 +140,21 @@ public sealed class RawHttpServer : IDisposable
         try
         {
             await ReadRequestAsync(connection).ConfigureAwait(false);
-            Interlocked.Increment(ref requests);
-            var mode = Mode;
-            if (mode != RawAnswerMode.Silent)
+            var first = Interlocked.Increment(ref requests) == 1 && FirstAnswer is not null;
+            var mode = first ? RawAnswerMode.WriteAndClose : Mode;
+            if (mode == RawAnswerMode.Trickle)
             {
-                await connection.SendAsync(Answer, SocketFlags.None, stop.Token).ConfigureAwait(false);
+                foreach (var b in Answer)
+                {
+                    await connection.SendAsync(new[] { b }, SocketFlags.None, stop.Token).ConfigureAwait(false);
+                    await Task.Delay(TrickleInterval, stop.Token).ConfigureAwait(false);
+                }
+
+                mode = RawAnswerMode.WriteAndClose;
+            }
+            else if (mode != RawAnswerMode.Silent)
+            {
+                await connection.SendAsync(first ? FirstAnswer! : Answer, SocketFlags.None, stop.Token).ConfigureAwait(false);
             }
 
             if (mode != RawAnswerMode.WriteAndClose)

@@ -223,12 +223,17 @@ internal sealed class FaultCellRunner(LoopbackHttpServer plexTv, LoopbackHttpSer
                 if (fault.Kind != "absent")
                 {
                     Server = RawHttpServer.StartUnix(Path.Combine(directory, "pebble.socket"));
+                    var error500 = RawHttpServer.Http("500 Internal Server Error", "{\"type\":\"error\",\"status-code\":500,\"status\":\"Internal Server Error\",\"result\":{\"message\":\"internal error\"}}");
+                    var dropped = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"type\":\"sync\",\"status-code\":200,\"result\":[{\"name\":");
+                    var systemInfo = RawHttpServer.Http("200 OK", "{\"type\":\"sync\",\"status-code\":200,\"status\":\"OK\",\"result\":{\"version\":\"1.19.0\"}}");
                     (Server.Mode, Server.Answer) = fault.Kind switch
                     {
                         "silent" => (RawAnswerMode.Silent, Array.Empty<byte>()),
-                        "500" => (RawAnswerMode.WriteAndClose, RawHttpServer.Http("500 Internal Server Error", "{\"type\":\"error\",\"status-code\":500,\"status\":\"Internal Server Error\",\"result\":{\"message\":\"internal error\"}}")),
-                        _ => (RawAnswerMode.WriteAndClose, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"type\":\"sync\",\"status-code\":200,\"result\":[{\"name\":")),
+                        "trickle" => (RawAnswerMode.Trickle, systemInfo),
+                        "500" or "500 after connect" => (RawAnswerMode.WriteAndClose, error500),
+                        _ => (RawAnswerMode.WriteAndClose, dropped),
                     };
+                    Server.FirstAnswer = fault.Kind!.EndsWith("after connect", StringComparison.Ordinal) ? systemInfo : null;
                 }
 
                 PebbleFactory = this;
