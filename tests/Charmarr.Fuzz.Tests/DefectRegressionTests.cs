@@ -45,11 +45,16 @@ public sealed class DefectRegressionTests
     [InlineData("pebble-layer", "services:\n  a:\n    override: replace\n    command: [a\n")]
     [InlineData("pebble-plan", "? : b\n")]
     [InlineData("pebble-layer", "services: [}\n")]
+    [InlineData("pebble-layer", ": {\nc")]
+    [InlineData("pebble-plan", ": [\nl")]
+    [InlineData("pebble-layer", ":\n :")]
+    [InlineData("pebble-plan", "services:\n  r:\n    kill-delay: 99999999999999999990s\n")]
     public void Pebble_yaml_errors_are_FormatExceptions(string target, string yaml) => AssertNoDefect(target, yaml);
 
     [Theory]
     [InlineData("summary: \"\\t tab \\t\"\nservices: {}\n")]
     [InlineData("summary: \"x\\u0085y\"\nservices: {}\n")]
+    [InlineData("summary: \"\\t|t\"\nservices: {}\n")]
     [InlineData("services:\n  a:\n    override: replace\n    command: \"x\\u0085y\"\n")]
     public void Pebble_layer_yaml_round_trips_tabs_and_NEL(string yaml) => AssertNoDefect("pebble-layer", yaml);
 
@@ -59,6 +64,9 @@ public sealed class DefectRegressionTests
     [InlineData("metadata-charmcraft", "name: x\nsummary: [}\n")]
     [InlineData("metadata-packed", "? : b\n")]
     [InlineData("metadata-config", "options:\n  a: {type: int, default: [}\n")]
+    [InlineData("metadata-actions", "? a:")]
+    [InlineData("metadata-packed", ": {\nf")]
+    [InlineData("metadata-config", ": [\nc")]
     public void Metadata_errors_are_CharmMetadataExceptions(string target, string yaml) => AssertNoDefect(target, yaml);
 
     [Fact]

@@ -12,13 +12,29 @@ for (var i = 0; i < args.Length; i++)
 {
     if (args[i] is "--help" or "-h")
     {
-        Console.WriteLine("usage: fuzz [--target all|cheap|socket|NAME[,NAME…]] [--seconds N | --count N] [--seed N] [--hang-seconds N] [--jobs N] [--out DIR] [--no-deep] [--list]\n       fuzz --replay NAME FILE");
+        Console.WriteLine("usage: fuzz [--target all|cheap|socket|NAME[,NAME…]] [--seconds N | --count N] [--seed N] [--hang-seconds N] [--jobs N] [--out DIR] [--no-deep] [--list]\n       fuzz --replay NAME FILE | fuzz --minimize NAME FILE");
         return 0;
     }
 
     if (args[i] == "--replay" && i + 2 < args.Length)
     {
         return Replay(args[i + 1], args[i + 2]);
+    }
+
+    if (args[i] == "--minimize" && i + 2 < args.Length)
+    {
+        var target = FuzzTargets.Create(args[i + 1]);
+        try
+        {
+            var small = Minimizer.Minimize(target, File.ReadAllText(args[i + 2]));
+            Console.WriteLine($"{target.Run(small)}\n{FuzzRunner.Printable(small, 2000)}");
+            File.WriteAllText(args[i + 2] + ".min", small);
+            return 0;
+        }
+        finally
+        {
+            (target as IDisposable)?.Dispose();
+        }
     }
 
     if (args[i] is "--list" or "--no-deep")
@@ -79,7 +95,9 @@ Parallel.ForEach(names, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(
             Directory.CreateDirectory(output);
             var file = Path.Combine(output, $"{name}-{++index}.txt");
             File.WriteAllText(file, input);
-            text.Append(CultureInfo.InvariantCulture, $"\n      saved {file} ({outcome.Verdict})");
+            var small = target.IsCheap ? Minimizer.Minimize(target, input, budget: 5_000) : input;
+            File.WriteAllText(file + ".min", small);
+            text.Append(CultureInfo.InvariantCulture, $"\n      saved {file} ({outcome.Verdict}); minimized ({small.Length} chars): {FuzzRunner.Printable(small, 160)}");
         }
 
         lock (print)
