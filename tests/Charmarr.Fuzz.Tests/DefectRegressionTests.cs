@@ -101,7 +101,7 @@ public sealed class DefectRegressionTests
     {
         const string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE Preferences>\n<!-- kept -->\n<Preferences FriendlyName=\"x\"/>\n<?pi kept?>\n";
         var preferences = PreferencesTarget.Parse(xml);
-        var written = (string)preferences.GetType().GetMethod("ToXml")!.Invoke(preferences, null)!;
+        var written = PreferencesTarget.ToXml(preferences);
 
         Assert.Equal(xml, written);
     }

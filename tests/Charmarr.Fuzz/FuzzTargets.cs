@@ -12,31 +12,37 @@ public static class FuzzTargets
     /// <returns>The targets.</returns>
     public static IEnumerable<FuzzTarget> CreateAll()
     {
-        foreach (var t in RelationDataTargets.All())
+        // Each group is made on its own: a target whose internal parser moved (a reflection lookup failing) becomes a
+        // BrokenTarget that fails its own runs with the reason, instead of taking every other target down with it.
+        (string[] Names, Func<IEnumerable<FuzzTarget>> Make)[] groups =
+        [
+            (["relation-*"], RelationDataTargets.All),
+            (["hook-tool-*"], HookToolTarget.All),
+            (["metadata-*"], MetadataTarget.All),
+            (["pebble-layer"], () => [new PebbleLayerTarget()]),
+            (["pebble-plan"], () => [new PebblePlanTarget()]),
+            (["plex-preferences"], () => [new PreferencesTarget()]),
+            (["plex-tv-body", "plex-identity-body"], PlexBodyTarget.All),
+            (["pebble-socket"], () => [new PebbleSocketTarget()]),
+            (["plex-tv-exchange"], () => [new PlexTvExchangeTarget()]),
+        ];
+        foreach (var (names, make) in groups)
         {
-            yield return t;
-        }
+            List<FuzzTarget> made;
+            try
+            {
+                made = [.. make()];
+            }
+            catch (Exception e)
+            {
+                made = [.. names.Select(n => new BrokenTarget(n, e))];
+            }
 
-        foreach (var t in HookToolTarget.All())
-        {
-            yield return t;
+            foreach (var target in made)
+            {
+                yield return target;
+            }
         }
-
-        foreach (var t in MetadataTarget.All())
-        {
-            yield return t;
-        }
-
-        yield return new PebbleLayerTarget();
-        yield return new PebblePlanTarget();
-        yield return new PreferencesTarget();
-        foreach (var t in PlexBodyTarget.All())
-        {
-            yield return t;
-        }
-
-        yield return new PebbleSocketTarget();
-        yield return new PlexTvExchangeTarget();
     }
 
     /// <summary>Creates one target.</summary>

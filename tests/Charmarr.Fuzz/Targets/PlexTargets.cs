@@ -12,7 +12,8 @@ namespace Charmarr.Fuzz.Targets;
 public sealed class PreferencesTarget : FuzzTarget
 {
     private static readonly Type Preferences = Internals.Type(Internals.Plex, "Charmarr.PlexK8s.Workload.PlexPreferences");
-    private static readonly MethodInfo ParseMethod = Internals.Method(Preferences, "Parse", typeof(string));
+    private static readonly MethodInfo ParseMethod =
+        Preferences.GetMethod("Parse", Internals.All, [typeof(string)]) ?? Internals.Method(Preferences, "Parse", typeof(byte[]));
     private static readonly MethodInfo ToXmlMethod = Internals.Method(Preferences, "ToXml");
     private static readonly MethodInfo EnsureConnection = Internals.Method(Preferences, "EnsureCustomConnection", typeof(string));
     private static readonly MethodInfo SetToken = Internals.Method(Preferences, "SetOnlineToken", typeof(string));
@@ -47,13 +48,23 @@ public sealed class PreferencesTarget : FuzzTarget
     /// <summary>Parses a Preferences.xml as the charm does.</summary>
     /// <param name="xml">The text.</param>
     /// <returns>The preferences object.</returns>
-    public static object Parse(string xml) => Internals.Invoke(ParseMethod, null, xml)!;
+    public static object Parse(string xml) =>
+        Internals.Invoke(ParseMethod, null, ParseMethod.GetParameters()[0].ParameterType == typeof(string) ? xml : System.Text.Encoding.UTF8.GetBytes(xml))!;
+
+    /// <summary>Writes preferences back as the charm does (text, or bytes read as UTF-8).</summary>
+    /// <param name="preferences">The preferences object.</param>
+    /// <returns>The text.</returns>
+    public static string ToXml(object preferences) => Internals.Invoke(ToXmlMethod, preferences) switch
+    {
+        byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+        var text => (string)text!,
+    };
 
     /// <inheritdoc />
     protected override FuzzOutcome Execute(string input)
     {
         var first = Parse(input);
-        var text = (string)Internals.Invoke(ToXmlMethod, first)!;
+        var text = ToXml(first);
         object second;
         try
         {
@@ -64,7 +75,7 @@ public sealed class PreferencesTarget : FuzzTarget
             return FuzzOutcome.Property($"the charm's own rewrite does not read back ({e.Message}):\n{text}");
         }
 
-        if ((string)Internals.Invoke(ToXmlMethod, second)! != text)
+        if (ToXml(second) != text)
         {
             return FuzzOutcome.Property("writing is not idempotent");
         }
@@ -73,7 +84,7 @@ public sealed class PreferencesTarget : FuzzTarget
         const string url = "http://10.1.2.3:32400";
         Internals.Invoke(EnsureConnection, second, url);
         Internals.Invoke(SetToken, second, "fuzz-token");
-        var third = Parse((string)Internals.Invoke(ToXmlMethod, second)!);
+        var third = Parse(ToXml(second));
         if (!(bool)IsClaimed.GetValue(third)! || !((IReadOnlyList<string>)Connections.GetValue(third)!).Contains(url))
         {
             return FuzzOutcome.Property("the token or the custom connection did not read back");
