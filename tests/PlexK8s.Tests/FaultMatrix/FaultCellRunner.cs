@@ -229,7 +229,7 @@ internal sealed class FaultCellRunner(LoopbackHttpServer plexTv, LoopbackHttpSer
                     (Server.Mode, Server.Answer) = fault.Kind switch
                     {
                         "silent" => (RawAnswerMode.Silent, Array.Empty<byte>()),
-                        "trickle" => (RawAnswerMode.Trickle, systemInfo),
+                        "trickle" or "trickle after connect" => (RawAnswerMode.Trickle, systemInfo),
                         "500" or "500 after connect" => (RawAnswerMode.WriteAndClose, error500),
                         _ => (RawAnswerMode.WriteAndClose, dropped),
                     };

@@ -39,7 +39,7 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
 
         // The slow cells (silent servers) first, all at once; then the fast ones, a few at a time.
         var cells = FaultCellRunner.Events.SelectMany(e => AllFaults.Select(f => (Event: e, Fault: f))).ToList();
-        var slow = cells.Where(c => c.Fault.Kind is "silent" or "trickle").ToList();
+        var slow = cells.Where(c => c.Fault.Kind is "silent" or "trickle" or "trickle after connect").ToList();
         var slowRun = Task.WhenAll(slow.Select(c => Task.Run(() => RunCellAsync(runner, c.Event, c.Fault))));
         using var gate = new SemaphoreSlim(4);
         await Task.WhenAll(cells.Except(slow).Select(async c =>

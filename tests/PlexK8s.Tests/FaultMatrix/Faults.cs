@@ -38,7 +38,7 @@ internal sealed record Fault(FaultFamily Family, string Name, string? Tool = nul
         Tools.SelectMany(t => new[] { 1, 2 }.Select(code => new Fault(FaultFamily.HookTool, $"{t} exit {code}", t, code)));
 
     public static IEnumerable<Fault> Pebbles() =>
-        new[] { "absent", "silent", "500", "dropped", "500 after connect", "dropped after connect", "trickle" }.Select(k => new Fault(FaultFamily.Pebble, $"Pebble {k}", Kind: k));
+        new[] { "absent", "silent", "500", "dropped", "500 after connect", "dropped after connect", "trickle", "trickle after connect" }.Select(k => new Fault(FaultFamily.Pebble, $"Pebble {k}", Kind: k));
 
     public static IEnumerable<Fault> Kubernetes() =>
         new[] { 403, 404, 409, 429, 500 }.Select(c => new Fault(FaultFamily.Kubernetes, $"K8s {c}", Code: c, Kind: "status"))
