@@ -36,10 +36,18 @@ internal static class WireJson
         {
             // ArgumentException: a record refused a value out of range (pydantic's ge/le constraints).
             value = null;
-            problem = e.Message;
+            problem = Shorten(e.Message, typeof(T));
         }
 
         return value is not null;
+    }
+
+    // System.Text.Json's messages name types in full and end with the reader's position; a status needs neither.
+    private static string Shorten(string message, Type type)
+    {
+        var cut = message.IndexOf(" | LineNumber:", StringComparison.Ordinal);
+        var text = cut >= 0 ? message[..cut] + "." : message;
+        return type.FullName is { } fullName ? text.Replace(fullName, type.Name, StringComparison.Ordinal) : text;
     }
 
     private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

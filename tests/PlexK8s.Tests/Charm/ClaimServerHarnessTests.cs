@@ -94,6 +94,28 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
         Assert.Empty(plex.PlexTv.Requests);
     }
 
+    [Theory]
+    [InlineData(-1, "puid -1 is not a valid user or group id")]
+    [InlineData(1000, "mount_path '/config' would hide")]
+    public void Claim_refuses_media_storage_data_the_reconciler_rejects_and_writes_nothing(int puid, string problem)
+    {
+        RunningUnclaimedPlex();
+        var relation = Harness.GetRelationIds("media-storage")[0];
+        var preferencesBefore = Preferences;
+        Harness.UpdateRelationData(relation, "charmarr-storage", new Dictionary<string, string>
+        {
+            ["config"] = PlexHarness.StorageConfig(puid: puid, mountPath: puid < 0 ? "/data" : "/config"),
+        });
+
+        var result = Claim();
+
+        Assert.True(result.Failed);
+        Assert.Contains("media-storage", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(problem, result.FailureMessage, StringComparison.Ordinal);
+        Assert.Empty(plex.PlexTv.Requests);
+        Assert.Equal(preferencesBefore, Preferences);
+    }
+
     [Fact]
     public void Plex_without_a_machine_identifier_yet_says_to_wait()
     {

@@ -21,6 +21,7 @@ internal sealed class PlexReconciler
     private readonly PlexRelations relations;
     private readonly StatefulSetReconciler statefulSet;
     private readonly ILogger logger;
+    private Status storageStatus = PlexStatuses.NoMediaStorage;
 
     /// <summary>Creates the reconciler for one dispatch.</summary>
     /// <param name="model">The Juju model.</param>
@@ -80,7 +81,7 @@ internal sealed class PlexReconciler
         // 3. Media storage.
         if (ReadMediaStorage() is not { } storage)
         {
-            return PlexStatuses.NoMediaStorage;
+            return storageStatus;
         }
 
         var owner = new FileOwner(storage.Puid, storage.Pgid);
@@ -140,18 +141,17 @@ internal sealed class PlexReconciler
 
     private MediaStorageProviderData? ReadMediaStorage()
     {
-        if (relations.MediaStorage.GetProvider() is not { } storage)
-        {
-            return null;
-        }
-
-        if (MediaStorageCheck.Problem(storage) is { } problem)
+        var read = relations.MediaStorage.ReadProvider();
+        var problem = read.IsInvalid ? read.Problem : read.Data is { } data ? MediaStorageCheck.Problem(data) : null;
+        if (problem is not null)
         {
             logger.LogWarning("Ignoring the media-storage data: {Problem}. Check the storage charm's configuration.", problem);
+            storageStatus = PlexStatuses.InvalidMediaStorage(problem);
             return null;
         }
 
-        return storage;
+        storageStatus = PlexStatuses.NoMediaStorage;
+        return read.Data;
     }
 
     private async Task ReconcileStatefulSetAsync(MediaStorageProviderData storage, bool hardwareTranscoding)

@@ -17,6 +17,12 @@ internal static class PlexStatuses
     /// <summary>Phase 3: no usable media-storage data.</summary>
     public static Status NoMediaStorage { get; } = Status.Blocked("Waiting for media-storage relation");
 
+    /// <summary>Phase 3: charmarr-storage published data the charm cannot use.</summary>
+    /// <param name="problem">The field, its value and what is wrong with it.</param>
+    /// <returns>The status.</returns>
+    public static Status InvalidMediaStorage(string problem) =>
+        Status.Blocked($"media-storage: {problem}; fix the storage charm's config");
+
     /// <summary>Phase 7: Plex is not answering its readiness check yet.</summary>
     public static Status StartingPlex { get; } = Status.Waiting("Starting Plex");
 
