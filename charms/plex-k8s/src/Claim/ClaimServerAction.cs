@@ -78,6 +78,11 @@ internal sealed class ClaimServerAction
         var preferences = await InitialisedPreferencesAsync(plex);
         var machineIdentifier = preferences.MachineIdentifier
             ?? throw new ClaimException("Plex has not finished initialising (Preferences.xml has no ProcessedMachineIdentifier yet). Wait a minute and run the action again with a new token.");
+        if (!MachineIdentifier.IsValid(machineIdentifier))
+        {
+            throw new ClaimException(MachineIdentifier.InvalidMessage);
+        }
+
         if (preferences.IsClaimed && !parameters.Force)
         {
             throw new ClaimException("This Plex server is already claimed. To claim it to another account, run the action again with force=true.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
 
@@ -6,6 +7,9 @@ namespace Charmarr.PlexK8s.Workload;
 /// <summary>Reads and writes Plex's Preferences.xml in the plex container through Pebble.</summary>
 internal static class PreferencesFile
 {
+    /// <summary>The largest Preferences.xml the charm reads (Plex's is a few KiB).</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
     // The file holds the server's token: readable by Plex's user only.
     private const int Permissions = 0b110_000_000;
 
@@ -17,10 +21,10 @@ internal static class PreferencesFile
     public static async Task<PlexPreferences?> ReadAsync(Container plex, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plex);
-        string text;
+        byte[] bytes;
         try
         {
-            text = await plex.PullTextAsync(PlexWorkload.PreferencesPath, cancellationToken);
+            bytes = await PullBytesAsync(plex, cancellationToken);
         }
         catch (PebblePathException e) when (e.IsNotFound)
         {
@@ -31,7 +35,7 @@ internal static class PreferencesFile
             return null;
         }
 
-        return PlexPreferences.Parse(text);
+        return PlexPreferences.Parse(bytes);
     }
 
     /// <summary>
@@ -49,6 +53,28 @@ internal static class PreferencesFile
         ArgumentNullException.ThrowIfNull(preferences);
         ArgumentNullException.ThrowIfNull(owner);
         var options = new PebblePushOptions { UserId = owner.Uid, GroupId = owner.Gid, Permissions = Permissions, MakeDirs = true };
-        return plex.PushTextAsync(PlexWorkload.PreferencesPath, preferences.ToXml(), options, cancellationToken);
+        return plex.PushBytesAsync(PlexWorkload.PreferencesPath, preferences.ToBytes(), options, cancellationToken);
+    }
+
+    /// <summary>The file's bytes, refused past <see cref="MaxBytes"/>.</summary>
+    private static async Task<byte[]> PullBytesAsync(Container plex, CancellationToken cancellationToken)
+    {
+        await using var stream = await plex.PullAsync(PlexWorkload.PreferencesPath, cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new PreferencesFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Preferences.xml is larger than {MaxBytes / (1024 * 1024)} MiB, which is not Plex's settings; the charm leaves it untouched. Fix or remove it and restart Plex."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 }
