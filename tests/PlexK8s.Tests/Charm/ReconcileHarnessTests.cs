@@ -1,3 +1,4 @@
+using Charmarr.Ops.Kubernetes;
 using System.Text.Json.Nodes;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
@@ -191,6 +192,25 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
 
         Assert.Contains(Status.Blocked("Kubernetes refused access to the StatefulSet: run `juju trust plex --scope=cluster`"), Harness.UnitStatusHistory);
         Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Error), m => m.Contains("juju trust plex --scope=cluster", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unreachable_kubernetes_api_waits_saying_what_to_check_without_failing_the_hook()
+    {
+        Harness.SetLeader();
+        plex.RelateStorage();
+        for (var i = 0; i < 100; i++)
+        {
+            Harness.Kubernetes.BeforeNext("GET", _ => throw new KubernetesConnectionException("Cannot reach the Kubernetes API server", null));
+        }
+
+        Harness.BeginWithInitialHooks(); // throws if a hook failed
+
+        Assert.Equal(
+            Status.Waiting("Kubernetes API server not answering: check the cluster's API server; the charm retries on the next event"),
+            Harness.UnitStatus);
+        Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Error), m => m.Contains("Cannot reach the Kubernetes API server", StringComparison.Ordinal));
+        Assert.Empty(Harness.GetPlan("plex").Services);
     }
 
     [Fact]

@@ -55,6 +55,12 @@ internal sealed class PlexReconciler
             logger.LogError("{Message}", e.Message);
             return PlexStatuses.NeedsTrust(model.App.Name);
         }
+        catch (KubernetesException e) when (e is KubernetesTimeoutException or KubernetesConnectionException)
+        {
+            // Retried within the hook's budget already; the next event (update-status at the latest) tries again.
+            logger.LogError("{Message}", e.Message);
+            return PlexStatuses.KubernetesUnreachable;
+        }
         catch (PebbleConnectionException e)
         {
             logger.LogInformation("Lost the plex container's Pebble mid-reconcile ({Message}); waiting for it", e.Message);

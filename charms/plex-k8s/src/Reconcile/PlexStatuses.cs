@@ -33,6 +33,10 @@ internal static class PlexStatuses
     public static Status Unclaimed { get; } =
         Status.Active("Unclaimed: run the claim-server action with a token from https://plex.tv/claim, or sign in through the web UI");
 
+    /// <summary>The Kubernetes API server did not answer within the hook's budget, or could not be reached, through every retry.</summary>
+    public static Status KubernetesUnreachable { get; } =
+        Status.Waiting("Kubernetes API server not answering: check the cluster's API server; the charm retries on the next event");
+
     /// <summary>Kubernetes refused the charm's StatefulSet calls.</summary>
     /// <param name="app">The application name.</param>
     /// <returns>The status.</returns>
