@@ -79,16 +79,65 @@ internal static class HookToolJson
     /// <param name="tool">The tool, for the error message.</param>
     /// <param name="stdout">Its output.</param>
     /// <returns>The root node; <see langword="null"/> for JSON <c>null</c>.</returns>
-    /// <exception cref="Backend.JujuModelException">The output is not JSON.</exception>
+    /// <exception cref="Backend.JujuModelException">The output is not JSON, repeats a key in an object, holds a string
+    /// that is not valid Unicode (a lone surrogate escape), or is nested deeper than <see cref="MaxDepth"/>.</exception>
     public static JsonNode? Parse(string tool, string stdout)
     {
+        JsonNode? root;
         try
         {
-            return JsonNode.Parse(stdout);
+            root = JsonNode.Parse(stdout, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
             throw HookToolErrors.BadOutput(tool, stdout, "not valid JSON", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw HookToolErrors.BadOutput(tool, stdout, $"not valid JSON: {ex.Message}", ex);
+        }
+
+        try
+        {
+            Materialize(root);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException)
+        {
+            // ArgumentException: a key repeated in an object; InvalidOperationException: a string that does not decode.
+            throw HookToolErrors.BadOutput(tool, stdout, $"not valid JSON: {ex.Message}", ex);
+        }
+
+        return root;
+    }
+
+    /// <summary>The deepest nesting of a hook tool's JSON output that is read.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
+    // Decodes every key and string now, so what a lazily decoded node would throw later (anywhere in the charm) is
+    // thrown here, where it becomes the documented exception. Depth is bounded by MaxDepth.
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                _ = value.GetValue<string>();
+                break;
         }
     }
 

@@ -94,6 +94,12 @@ internal static class GoDuration
                 return false;
             }
 
+            // Checked before multiplying: decimal arithmetic throws OverflowException past 7.9e28.
+            if (number > (long.MaxValue - nanos) / unitNanos)
+            {
+                return false;
+            }
+
             nanos += number * unitNanos;
             if (nanos > long.MaxValue)
             {
