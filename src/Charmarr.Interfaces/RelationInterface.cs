@@ -36,9 +36,11 @@ public abstract class RelationInterface : CharmComponent
     private protected IReadOnlyList<Relation> Relations => Model.Relations.Get(Endpoint);
 
     /// <summary>Writes <paramref name="data"/> to every relation on the endpoint (leader only).</summary>
+    /// <exception cref="ArgumentException">The data would be invalid for the remote side (see <see cref="RemoteDataState.Invalid"/>).</exception>
     private protected void PublishToAll<T>(T data)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(data);
+        CheckPublishable(data);
         if (IsLeaderToWrite())
         {
             var json = WireJson.Serialize(data);
@@ -50,9 +52,11 @@ public abstract class RelationInterface : CharmComponent
     }
 
     /// <summary>Writes <paramref name="data"/> to the endpoint's one relation, if there is one (leader only).</summary>
+    /// <exception cref="ArgumentException">The data would be invalid for the remote side.</exception>
     private protected void PublishToSingle<T>(T data)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(data);
+        CheckPublishable(data);
         if (IsLeaderToWrite() && Model.Relations.GetSingle(Endpoint) is { } relation)
         {
             relation.LocalAppData.Set(ConfigKey, WireJson.Serialize(data));
@@ -132,6 +136,17 @@ public abstract class RelationInterface : CharmComponent
         Logger.Log(level, "Relation {Relation} is not ready: {Reason}", relation, result.Problem);
 #pragma warning restore CA2254
         return result;
+    }
+
+    // The remote side validates what it reads; refusing here names the publishing charm's own bug where it is made.
+    private void CheckPublishable<T>(T data)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (WireValidation.Problem(data) is { } problem)
+        {
+            throw new ArgumentException($"{Endpoint}: cannot publish {typeof(T).Name}: {problem}", nameof(data));
+        }
     }
 
     private bool IsLeaderToWrite()

@@ -86,22 +86,13 @@ internal static class HookToolJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(stdout, documentOptions: DocumentOptions);
+            root = StrictJson.Parse(stdout);
         }
         catch (JsonException ex)
         {
             throw HookToolErrors.BadOutput(tool, stdout, "not valid JSON", ex);
         }
-        catch (InvalidOperationException ex)
-        {
-            throw HookToolErrors.BadOutput(tool, stdout, $"not valid JSON: {ex.Message}", ex);
-        }
-
-        try
-        {
-            Materialize(root);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             // ArgumentException: a key repeated in an object; InvalidOperationException: a string that does not decode.
             throw HookToolErrors.BadOutput(tool, stdout, $"not valid JSON: {ex.Message}", ex);
@@ -111,35 +102,7 @@ internal static class HookToolJson
     }
 
     /// <summary>The deepest nesting of a hook tool's JSON output that is read.</summary>
-    public const int MaxDepth = 64;
-
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
-
-    // Decodes every key and string now, so what a lazily decoded node would throw later (anywhere in the charm) is
-    // thrown here, where it becomes the documented exception. Depth is bounded by MaxDepth.
-    private static void Materialize(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, value) in obj)
-                {
-                    Materialize(value);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Materialize(item);
-                }
-
-                break;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                _ = value.GetValue<string>();
-                break;
-        }
-    }
+    public const int MaxDepth = StrictJson.MaxDepth;
 
     /// <summary>Parses output that must be a JSON object, or <c>null</c> meaning an empty one.</summary>
     /// <param name="tool">The tool.</param>

@@ -152,4 +152,28 @@ public sealed class RemoteDataValidationTests : IDisposable
 
         Assert.Equal(["radarr"], fixture.Query(charm => charm.SharedStorage.GetConnectedApps()));
     }
+
+    [Fact]
+    public void A_provider_cannot_publish_data_its_requirers_would_refuse()
+    {
+        fixture.Backend.Leader = true;
+        var id = fixture.Backend.AddRelation("shared-storage", "radarr");
+
+        fixture.Run(charm =>
+        {
+            var e = Assert.Throws<ArgumentException>(() => charm.SharedStorage.PublishData(new MediaStorageProviderData("UPPER_case")));
+            Assert.StartsWith("shared-storage: cannot publish MediaStorageProviderData: pvc_name 'UPPER_case' is not a valid Kubernetes name", e.Message, StringComparison.Ordinal);
+        });
+
+        Assert.Empty(fixture.Backend.GetLocalAppData(id));
+    }
+
+    [Fact]
+    public void A_requirer_cannot_publish_an_instance_name_that_is_not_an_application_name()
+    {
+        fixture.Backend.Leader = true;
+        fixture.Relate("media-storage", "charmarr-storage");
+
+        fixture.Run(charm => Assert.Throws<ArgumentException>(() => charm.Storage.PublishData(new MediaStorageRequirerData("Not An App"))));
+    }
 }
