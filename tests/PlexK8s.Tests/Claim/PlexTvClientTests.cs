@@ -118,6 +118,15 @@ public sealed class PlexTvClientTests : IAsyncLifetime
         Assert.Empty(plexTv.Requests);
     }
 
+    [Theory]
+    [InlineData("<!DOCTYPE user [<!ENTITY t \"abc\">]><user authenticationToken=\"&t;\"/>")]
+    [InlineData("<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><user authenticationToken=\"&c;\"/>")]
+    public void An_answer_with_a_dtd_gives_no_token_and_expands_no_entities(string body)
+    {
+        Assert.Null(PlexTvClient.AuthenticationToken(body));
+        Assert.False(PlexServerClient.ReportsClaimed(body.Replace("authenticationToken", "claimed", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Success_without_a_token_is_an_error()
     {

@@ -82,13 +82,6 @@ internal sealed class PlexServerClient : IDisposable
     /// <returns><see langword="true"/> when claimed is 1.</returns>
     internal static bool ReportsClaimed(string body)
     {
-        try
-        {
-            return XDocument.Parse(body).Root?.Attribute("claimed")?.Value == "1";
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
+        return PlexXml.TryParse(body)?.Root?.Attribute("claimed")?.Value == "1";
     }
 }

@@ -67,12 +67,7 @@ internal sealed class PlexTvClient : IDisposable
     /// <returns>The token, or <see langword="null"/> when there is none or the body is not XML.</returns>
     internal static string? AuthenticationToken(string body)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(body);
-        }
-        catch (XmlException)
+        if (PlexXml.TryParse(body) is not { } document)
         {
             return null;
         }

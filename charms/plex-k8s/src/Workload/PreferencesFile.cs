@@ -17,7 +17,8 @@ internal static class PreferencesFile
     /// <param name="plex">The plex container.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The preferences, or <see langword="null"/> when Plex has not written them yet.</returns>
-    /// <exception cref="PreferencesFormatException">The file is there but is not Plex's settings.</exception>
+    /// <exception cref="PreferencesFormatException">The file is there but is not Plex's settings, or is larger than <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="PebbleException">Pebble failed, or the connection broke mid-file (<see cref="PebbleConnectionException"/>).</exception>
     public static async Task<PlexPreferences?> ReadAsync(Container plex, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plex);
@@ -62,8 +63,7 @@ internal static class PreferencesFile
         await using var stream = await plex.PullAsync(PlexWorkload.PreferencesPath, cancellationToken);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while (await ReadChunkAsync(stream, chunk, cancellationToken) is var read and > 0)
         {
             if (buffer.Length + read > MaxBytes)
             {
@@ -76,5 +76,18 @@ internal static class PreferencesFile
         }
 
         return buffer.ToArray();
+    }
+
+    // The connection breaking mid-file is Pebble going away, as the reconciler and the action treat it.
+    private static async Task<int> ReadChunkAsync(Stream stream, byte[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stream.ReadAsync(chunk, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new PebbleConnectionException($"the connection to Pebble broke while reading {PlexWorkload.PreferencesPath}: {e.Message}", e);
+        }
     }
 }
