@@ -116,17 +116,9 @@ public abstract class RelationInterface : CharmComponent
             return NotReady(relation, RemoteData<T>.Absent($"{relation.RemoteApp} has not published '{ConfigKey}' yet"), LogLevel.Debug);
         }
 
-        if (!WireJson.TryDeserialize<T>(json, out var value, out var problem))
-        {
-            return NotReady(
-                relation,
-                RemoteData<T>.Invalid($"'{ConfigKey}' is not valid {typeof(T).Name}: {problem}"),
-                LogLevel.Warning);
-        }
-
-        return WireValidation.Problem(value!) is { } invalid
-            ? NotReady(relation, RemoteData<T>.Invalid(invalid), LogLevel.Warning)
-            : RemoteData<T>.Ready(value!);
+        return WireJson.TryDeserialize<T>(json, out var value, out var problem)
+            ? RemoteData<T>.Ready(value!)
+            : NotReady(relation, RemoteData<T>.Invalid(problem!), LogLevel.Warning);
     }
 
     private RemoteData<T> NotReady<T>(Relation relation, RemoteData<T> result, LogLevel level)

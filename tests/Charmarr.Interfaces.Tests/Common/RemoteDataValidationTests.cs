@@ -176,4 +176,13 @@ public sealed class RemoteDataValidationTests : IDisposable
 
         fixture.Run(charm => Assert.Throws<ArgumentException>(() => charm.Storage.PublishData(new MediaStorageRequirerData("Not An App"))));
     }
+
+    [Fact]
+    public void The_wire_reader_itself_refuses_values_that_cannot_be_used()
+    {
+        Assert.False(Interfaces.Common.WireJson.TryDeserialize<MediaStorageProviderData>("""{"pvc_name":"UPPER_case"}""", out var value, out var problem));
+
+        Assert.Null(value);
+        Assert.StartsWith("pvc_name 'UPPER_case' is not a valid Kubernetes name", problem, StringComparison.Ordinal);
+    }
 }

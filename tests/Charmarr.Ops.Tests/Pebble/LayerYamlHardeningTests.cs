@@ -60,6 +60,16 @@ public sealed class LayerYamlHardeningTests
         Assert.True(value > TimeSpan.FromDays(100_000));
     }
 
+    [Fact]
+    public void A_timespan_longer_than_go_can_hold_is_written_as_gos_longest_and_reads_back()
+    {
+        Assert.Equal("2562047h47m16.854775807s", GoDuration.Format(TimeSpan.MaxValue));
+        Assert.Equal("-2562047h47m16.854775807s", GoDuration.Format(TimeSpan.MinValue));
+        var layer = new PebbleLayer { Services = new Dictionary<string, PebbleService> { ["s"] = new() { Override = PebbleOverride.Replace, Command = "x", KillDelay = TimeSpan.MaxValue } } };
+
+        Assert.NotNull(PebbleLayer.Parse(layer.ToYaml()).Services["s"].KillDelay);
+    }
+
     [Theory]
     [InlineData(17_500)]
     [InlineData(65)]
