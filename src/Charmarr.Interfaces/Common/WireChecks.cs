@@ -26,6 +26,12 @@ internal static partial class WireChecks
             ? null
             : $"{field} {Quote(value)} is not a valid Kubernetes name (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63)";
 
+    /// <summary>A Gateway API host name: a DNS-1123 subdomain, optionally after a <c>*.</c> wildcard label.</summary>
+    public static string? Hostname(string value, string field) =>
+        value.Length is > 0 and <= 253 && Dns1123Subdomain().IsMatch(value.StartsWith("*.", StringComparison.Ordinal) ? value[2..] : value)
+            ? null
+            : $"{field} {Quote(value)} is not a valid host name";
+
     /// <summary>An absolute path without '..' segments or control characters, as a container mount path must be.</summary>
     public static string? AbsolutePath(string value, string field) =>
         value.StartsWith('/') && !value.Split('/').Contains("..") && !HasControl(value) && !value.Contains(':', StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using Charmarr.Interfaces.IstioIngressRoute;
 using Charmarr.Interfaces.MediaManager;
 using Charmarr.Interfaces.MediaServer;
 using Charmarr.Interfaces.MediaStorage;
@@ -30,8 +31,22 @@ internal static class WireValidation
                 server.CredentialsSecretId is { } secret ? WireChecks.SecretId(secret, "credentials_secret_id") : null),
             MediaManagerProviderData manager => ManagerProblem(manager),
             MediaManagerRequirerData requester => WireChecks.JujuAppName(requester.InstanceName, "instance_name"),
+            IstioIngressRouteConfig routes => RoutesProblem(routes),
             _ => null,
         };
+
+    // What istio-ingress turns into Kubernetes objects: the namespace, route and service names, host names and paths.
+    private static string? RoutesProblem(IstioIngressRouteConfig config) => WireChecks.First(
+        WireChecks.KubernetesLabel(config.Model, "model"),
+        config.HttpRoutes.Cast<L7Route>().Concat(config.GrpcRoutes).Select(RouteProblem).FirstOrDefault(p => p is not null),
+        config.HttpRoutes.SelectMany(r => r.Matches ?? []).Select(m => m.Path is { Type: not HttpPathMatchType.RegularExpression } path && !path.Value.StartsWith('/')
+            ? $"http_routes path {WireChecks.Quote(path.Value)} is not a URL path (it must start with '/')"
+            : null).FirstOrDefault(p => p is not null));
+
+    private static string? RouteProblem(L7Route route) => WireChecks.First(
+        WireChecks.KubernetesName(route.Name, "route name"),
+        route.Backends.Select(b => WireChecks.KubernetesLabel(b.Service, "backend service")).FirstOrDefault(p => p is not null),
+        (route.Hostnames ?? []).Select(h => WireChecks.Hostname(h, "hostnames entry")).FirstOrDefault(p => p is not null));
 
     private static string? ManagerProblem(MediaManagerProviderData manager) => WireChecks.First(
         WireChecks.HttpUrl(manager.ApiUrl, "api_url"),

@@ -185,4 +185,33 @@ public sealed class RemoteDataValidationTests : IDisposable
         Assert.Null(value);
         Assert.StartsWith("pvc_name 'UPPER_case' is not a valid Kubernetes name", problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("UPPER", "plex", "plex", null, "/", "model 'UPPER' is not a valid Kubernetes name")]
+    [InlineData("m", "Plex_Route", "plex", null, "/", "route name 'Plex_Route' is not a valid Kubernetes name")]
+    [InlineData("m", "plex", "plex.svc", null, "/", "backend service 'plex.svc' is not a valid Kubernetes name")]
+    [InlineData("m", "plex", "plex", "bad host!", "/", "hostnames entry 'bad host!' is not a valid host name")]
+    [InlineData("m", "plex", "plex", null, "no-slash", "http_routes path 'no-slash' is not a URL path")]
+    [InlineData("m", "plex", "plex", "*.example.com", "/", null)]
+    public void Ingress_routes_are_checked_for_what_istio_ingress_makes_of_them(string model, string route, string service, string? host, string path, string? problem)
+    {
+        var listener = new Interfaces.IstioIngressRoute.Listener(80, Interfaces.IstioIngressRoute.IngressProtocol.Http);
+        var config = new Interfaces.IstioIngressRoute.IstioIngressRouteConfig(
+            model,
+            [listener],
+            [new Interfaces.IstioIngressRoute.HttpRoute(
+                route,
+                listener,
+                [new Interfaces.IstioIngressRoute.BackendRef(service, 32400)],
+                Hostnames: host is null ? null : [host],
+                Matches: [new Interfaces.IstioIngressRoute.HttpRouteMatch(Path: new Interfaces.IstioIngressRoute.HttpPathMatch(path))])]);
+
+        var ok = Interfaces.Common.WireJson.TryDeserialize<Interfaces.IstioIngressRoute.IstioIngressRouteConfig>(Interfaces.Common.WireJson.Serialize(config), out _, out var found);
+
+        Assert.Equal(problem is null, ok);
+        if (problem is not null)
+        {
+            Assert.StartsWith(problem, found, StringComparison.Ordinal);
+        }
+    }
 }
