@@ -14,5 +14,7 @@ public abstract class BroadcastingInterface<TData> : RelationInterface
 
     /// <summary>Publishes <paramref name="data"/> to every relation on the endpoint (leader only; a logged no-op on other units).</summary>
     /// <param name="data">The data.</param>
+    /// <exception cref="ArgumentException">A field holds a value the remote side would refuse (e.g. a <c>pvc_name</c> that is
+    /// not a Kubernetes name); the message names the endpoint and the field.</exception>
     public void PublishData(TData data) => PublishToAll(data);
 }

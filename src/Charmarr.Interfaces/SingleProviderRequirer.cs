@@ -20,6 +20,14 @@ public abstract class SingleProviderRequirer<TProviderData> : RelationInterface
     /// <exception cref="Ops.Model.TooManyRelatedAppsException">The endpoint has more than one relation.</exception>
     public TProviderData? GetProvider() => ReadSingle<TProviderData>();
 
+    /// <summary>
+    /// The provider's data, or why there is none: <see cref="RemoteDataState.Absent"/> (no relation, or nothing published
+    /// yet) or <see cref="RemoteDataState.Invalid"/> with the field and what is wrong with it, for the charm's status.
+    /// </summary>
+    /// <returns>The provider's data or the reason it is not ready.</returns>
+    /// <exception cref="Ops.Model.TooManyRelatedAppsException">The endpoint has more than one relation.</exception>
+    public RemoteData<TProviderData> ReadProvider() => ReadSingleData<TProviderData>();
+
     /// <summary>Whether the provider's data is there and valid.</summary>
     /// <returns><see langword="true"/> when <see cref="GetProvider"/> has data.</returns>
     public bool IsReady() => GetProvider() is not null;

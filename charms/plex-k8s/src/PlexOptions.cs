@@ -10,13 +10,18 @@ namespace Charmarr.PlexK8s;
 /// <param name="HttpTimeout">The longest any one HTTP call may take.</param>
 /// <param name="ClaimWait">How long the claim action waits for Plex to report itself claimed after the restart.</param>
 /// <param name="ClaimPollInterval">How often it asks Plex meanwhile.</param>
+/// <param name="MaxAnswerBytes">The largest answer body of plex.tv or Plex the charm reads into memory.</param>
 internal sealed record PlexOptions(
     Uri PlexTvUrl,
     Uri PlexServerUrl,
     TimeSpan HttpTimeout,
     TimeSpan ClaimWait,
-    TimeSpan ClaimPollInterval)
+    TimeSpan ClaimPollInterval,
+    int MaxAnswerBytes = PlexOptions.DefaultMaxAnswerBytes)
 {
+    /// <summary>1 MiB: plex.tv's and Plex's answers are a few hundred bytes.</summary>
+    public const int DefaultMaxAnswerBytes = 1024 * 1024;
+
     /// <summary>The variable that overrides <see cref="PlexTvUrl"/>.</summary>
     public const string PlexTvUrlVariable = "CHARMARR_PLEX_TV_URL";
 

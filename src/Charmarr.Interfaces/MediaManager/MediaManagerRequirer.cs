@@ -16,6 +16,13 @@ public sealed class MediaManagerRequirer(CharmObject parent, string endpoint = "
     /// <returns>The providers' data, by relation id.</returns>
     public IReadOnlyList<MediaManagerProviderData> GetProviders() => ReadAll<MediaManagerProviderData>();
 
+    /// <summary>
+    /// What each related media manager published, or why it is not ready (<see cref="RemoteDataState.Absent"/>, or
+    /// <see cref="RemoteDataState.Invalid"/> naming the field), one per relation by relation id.
+    /// </summary>
+    /// <returns>One result per relation.</returns>
+    public IReadOnlyList<RemoteData<MediaManagerProviderData>> ReadProviders() => ReadAllData<MediaManagerProviderData>();
+
     /// <summary>Whether at least one media manager's data is there and valid.</summary>
     /// <returns><see langword="true"/> when <see cref="GetProviders"/> has data.</returns>
     public bool IsReady() => GetProviders().Count > 0;

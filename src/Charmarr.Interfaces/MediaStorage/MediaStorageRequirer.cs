@@ -10,5 +10,6 @@ public sealed class MediaStorageRequirer(CharmObject parent, string endpoint = "
 {
     /// <summary>Publishes this application's data to the relation (leader only; a no-op elsewhere or without a relation).</summary>
     /// <param name="data">The data.</param>
+    /// <exception cref="ArgumentException"><c>instance_name</c> is not a Juju application name.</exception>
     public void PublishData(MediaStorageRequirerData data) => PublishToSingle(data);
 }

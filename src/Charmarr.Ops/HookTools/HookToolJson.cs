@@ -79,18 +79,30 @@ internal static class HookToolJson
     /// <param name="tool">The tool, for the error message.</param>
     /// <param name="stdout">Its output.</param>
     /// <returns>The root node; <see langword="null"/> for JSON <c>null</c>.</returns>
-    /// <exception cref="Backend.JujuModelException">The output is not JSON.</exception>
+    /// <exception cref="Backend.JujuModelException">The output is not JSON, repeats a key in an object, holds a string
+    /// that is not valid Unicode (a lone surrogate escape), or is nested deeper than <see cref="MaxDepth"/>.</exception>
     public static JsonNode? Parse(string tool, string stdout)
     {
+        JsonNode? root;
         try
         {
-            return JsonNode.Parse(stdout);
+            root = StrictJson.Parse(stdout);
         }
         catch (JsonException ex)
         {
             throw HookToolErrors.BadOutput(tool, stdout, "not valid JSON", ex);
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // ArgumentException: a key repeated in an object; InvalidOperationException: a string that does not decode.
+            throw HookToolErrors.BadOutput(tool, stdout, $"not valid JSON: {ex.Message}", ex);
+        }
+
+        return root;
     }
+
+    /// <summary>The deepest nesting of a hook tool's JSON output that is read.</summary>
+    public const int MaxDepth = StrictJson.MaxDepth;
 
     /// <summary>Parses output that must be a JSON object, or <c>null</c> meaning an empty one.</summary>
     /// <param name="tool">The tool.</param>

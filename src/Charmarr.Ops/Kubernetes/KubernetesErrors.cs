@@ -69,9 +69,9 @@ internal static class KubernetesErrors
                 return (Text(status["message"]), Text(status["reason"]));
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            // Not JSON (a proxy's HTML page, say): show its start instead.
+            // Not JSON (a proxy's HTML page, say), or JSON whose message cannot be decoded: show its start instead.
         }
 
         var trimmed = body.Trim();

@@ -101,3 +101,25 @@ public sealed class KubernetesConnectionException : KubernetesException
     {
     }
 }
+
+/// <summary>
+/// The hook's time budget for Kubernetes calls (<see cref="KubernetesRetryPolicy.Budget"/>) ran out: the API server
+/// accepted connections but did not answer in time, through every retry. The message says so and what to check; the
+/// charm may show it as its status and try again on its next event.
+/// </summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Always made by the reconciler when its budget runs out.")]
+public sealed class KubernetesTimeoutException : KubernetesException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What timed out and what to check.</param>
+    /// <param name="budget">The budget that ran out.</param>
+    /// <param name="innerException">The last failure before it ran out, if any.</param>
+    public KubernetesTimeoutException(string message, TimeSpan budget, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Budget = budget;
+    }
+
+    /// <summary>The budget that ran out.</summary>
+    public TimeSpan Budget { get; }
+}

@@ -13,6 +13,9 @@ namespace Charmarr.Ops.Kubernetes;
 /// </summary>
 internal sealed class KubernetesHttp : IDisposable
 {
+    /// <summary>The largest answer read into memory: a StatefulSet is a few KiB, a Status less.</summary>
+    public const int MaxAnswerBytes = 16 * 1024 * 1024;
+
     private readonly KubernetesClientConfiguration configuration;
     private readonly Uri baseAddress;
 
@@ -31,7 +34,7 @@ internal sealed class KubernetesHttp : IDisposable
             handler.SslOptions.TargetHost = serverName;
         }
 
-        Client = new HttpClient(handler) { Timeout = configuration.HttpClientTimeout };
+        Client = new HttpClient(handler) { Timeout = configuration.HttpClientTimeout, MaxResponseContentBufferSize = MaxAnswerBytes };
         if (configuration.UserAgent is { Length: > 0 } agent)
         {
             Client.DefaultRequestHeaders.UserAgent.ParseAdd(agent);

@@ -120,6 +120,12 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
                 status = (int)response.StatusCode;
                 body = await response.Content.ReadAsStringAsync(cancellationToken);
             }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+            {
+                throw new KubernetesException(
+                    $"The Kubernetes API's answer to {verb} StatefulSet {namespaceName}/{name} was larger than {KubernetesHttp.MaxAnswerBytes / (1024 * 1024)} MiB, so the charm did not read it.",
+                    e);
+            }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {
                 // IOException: the connection broke while the reply was being read.
@@ -152,12 +158,13 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
     {
         try
         {
-            return JsonNode.Parse(body) as JsonObject
+            return HookTools.StrictJson.Parse(body) as JsonObject
                 ?? throw new KubernetesException($"The Kubernetes API returned no StatefulSet for {namespaceName}/{name}.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            throw new KubernetesException($"The Kubernetes API answered for StatefulSet {namespaceName}/{name} with something that is not JSON: {e.Message}", e);
+            // ArgumentException: a repeated key; InvalidOperationException: a string that is not valid UTF-16.
+            throw new KubernetesException($"The Kubernetes API answered for StatefulSet {namespaceName}/{name} with something that is not valid JSON: {e.Message}", e);
         }
     }
 }

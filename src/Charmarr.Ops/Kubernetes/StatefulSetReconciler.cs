@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Charmarr.Ops.Context;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,10 @@ namespace Charmarr.Ops.Kubernetes;
 /// <remarks>
 /// Conflicts (409), throttling (429), server errors (5xx) and an unreachable API server are retried as
 /// <see cref="KubernetesRetryPolicy"/> says, reading and re-planning each time; so is a removal patch whose guards
-/// failed (422) because the StatefulSet changed since it was read. Other errors are thrown at once:
+/// failed (422) because the StatefulSet changed since it was read. A call that outlasts
+/// <see cref="KubernetesRetryPolicy.AttemptTimeout"/> counts as an unreachable API server; when the reconciler's calls
+/// and waits together outlast <see cref="KubernetesRetryPolicy.Budget"/> (across every <see cref="ReconcileAsync"/> of
+/// the instance, so of the hook) it throws <see cref="KubernetesTimeoutException"/>. Other errors are thrown at once:
 /// <see cref="KubernetesForbiddenException"/> (the application is not trusted), <see cref="KubernetesNotFoundException"/>,
 /// <see cref="KubernetesException"/>.
 /// </remarks>
@@ -23,6 +28,7 @@ public sealed class StatefulSetReconciler : IDisposable
     private readonly bool _ownsApi;
     private readonly KubernetesRetryPolicy _retry;
     private readonly ILogger? _logger;
+    private TimeSpan _spent;
 
     /// <summary>Creates a reconciler over any <see cref="IStatefulSetApi"/> (the production one, or a simulator's).</summary>
     /// <param name="api">The API.</param>
@@ -42,6 +48,8 @@ public sealed class StatefulSetReconciler : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(name);
         _retry = retryPolicy ?? KubernetesRetryPolicy.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(_retry.MaxAttempts, 1, nameof(retryPolicy));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_retry.Budget, TimeSpan.Zero, nameof(retryPolicy));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_retry.AttemptTimeout, TimeSpan.Zero, nameof(retryPolicy));
         _api = api;
         _ownsApi = ownsApi;
         _logger = logger;
@@ -89,11 +97,57 @@ public sealed class StatefulSetReconciler : IDisposable
     /// <exception cref="InvalidOperationException">The StatefulSet has no container named as the spec says.</exception>
     /// <exception cref="KubernetesForbiddenException">The application may not read or patch its StatefulSet: it needs <c>juju trust</c>.</exception>
     /// <exception cref="KubernetesNotFoundException">The StatefulSet does not exist.</exception>
+    /// <exception cref="KubernetesTimeoutException">The API server did not answer within the hook's <see cref="KubernetesRetryPolicy.Budget"/>.</exception>
     /// <exception cref="KubernetesException">Any other failure, or a transient one that outlasted the retries.</exception>
     public async Task<StatefulSetReconcileResult> ReconcileAsync(StatefulSetSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         StatefulSetSpecValidator.Validate(spec);
+        var remaining = _retry.Budget - _spent;
+        if (remaining <= TimeSpan.Zero)
+        {
+            throw OutOfBudget(0, last: null);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(remaining);
+        try
+        {
+            return await ReconcileWithinAsync(spec, budget.Token, cancellationToken);
+        }
+        finally
+        {
+            _spent += clock.Elapsed;
+        }
+    }
+
+    private async Task<StatefulSetReconcileResult> ReconcileWithinAsync(StatefulSetSpec spec, CancellationToken budget, CancellationToken cancellationToken)
+    {
+        var failures = new List<KubernetesException>();
+        try
+        {
+            return await AttemptAllAsync(spec, failures.Add, budget);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw OutOfBudget(failures.Count + 1, failures.LastOrDefault());
+        }
+    }
+
+    private KubernetesTimeoutException OutOfBudget(int attempts, KubernetesException? last)
+    {
+        var seconds = _retry.Budget.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+        var tries = attempts.ToString(CultureInfo.InvariantCulture);
+        return new KubernetesTimeoutException(
+            $"The Kubernetes API server did not answer in time: the hook's {seconds} s budget for Kubernetes calls ran out after {tries} attempt(s) to reconcile StatefulSet {Namespace}/{Name}. "
+            + "Check that the cluster's API server is up and reachable from the unit (kubectl get --raw /readyz); the charm tries again on its next event.",
+            _retry.Budget,
+            last);
+    }
+
+    private async Task<StatefulSetReconcileResult> AttemptAllAsync(StatefulSetSpec spec, Action<KubernetesException> failed, CancellationToken cancellationToken)
+    {
         var changes = new List<string>();
         KubernetesException? staleRemoval = null;
         string? staleVersion = null;
@@ -101,7 +155,7 @@ public sealed class StatefulSetReconciler : IDisposable
         {
             try
             {
-                var current = await _api.GetAsync(Namespace, Name, cancellationToken);
+                var current = await CallAsync("get", token => _api.GetAsync(Namespace, Name, token), cancellationToken);
                 var version = ResourceVersion(current);
                 if (staleRemoval is not null && version == staleVersion)
                 {
@@ -136,7 +190,7 @@ public sealed class StatefulSetReconciler : IDisposable
 
                 return new StatefulSetReconcileResult(changes);
             }
-            catch (KubernetesException e) when ((e.IsTransient || ReferenceEquals(e, staleRemoval)) && attempt < _retry.MaxAttempts)
+            catch (KubernetesException e) when (Failed(e, failed) && (e.IsTransient || ReferenceEquals(e, staleRemoval)) && attempt < _retry.MaxAttempts)
             {
                 var delay = _retry.DelayBefore(attempt);
                 _logger?.LogWarning("Reconciling StatefulSet {Namespace}/{Name} failed (attempt {Attempt} of {MaxAttempts}), retrying in {Delay}: {Error}",
@@ -158,9 +212,35 @@ public sealed class StatefulSetReconciler : IDisposable
     private static string? ResourceVersion(JsonObject statefulSet) =>
         statefulSet["metadata"]?["resourceVersion"] is JsonValue value && value.TryGetValue<string>(out var version) ? version : null;
 
+    private static bool Failed(KubernetesException e, Action<KubernetesException> failed)
+    {
+        failed(e);
+        return true;
+    }
+
     private async Task PatchAsync(StatefulSetPatchKind kind, JsonNode patch, IReadOnlyList<string> changes, CancellationToken cancellationToken)
     {
         _logger?.LogInformation("Patching StatefulSet {Namespace}/{Name}: {Changes}", Namespace, Name, string.Join("; ", changes));
-        await _api.PatchAsync(Namespace, Name, kind, patch.ToJsonString(), cancellationToken);
+        var body = patch.ToJsonString();
+        await CallAsync("patch", token => _api.PatchAsync(Namespace, Name, kind, body, token), cancellationToken);
+    }
+
+    /// <summary>One call, abandoned after <see cref="KubernetesRetryPolicy.AttemptTimeout"/> as an unreachable API server.</summary>
+    private async Task<JsonObject> CallAsync(string verb, Func<CancellationToken, Task<JsonObject>> call, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(_retry.AttemptTimeout);
+        try
+        {
+            return await call(attempt.Token);
+        }
+        catch (OperationCanceledException e) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new KubernetesConnectionException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The Kubernetes API server did not answer within {_retry.AttemptTimeout.TotalSeconds:0.#} s to {verb} StatefulSet {Namespace}/{Name}."),
+                e);
+        }
     }
 }

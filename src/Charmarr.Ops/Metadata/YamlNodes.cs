@@ -16,10 +16,10 @@ internal sealed partial class YamlNodes(string file)
 
     public YamlMappingNode? ParseRoot(string text)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlDepthLimit.Load(text);
         }
         catch (YamlException e)
         {
@@ -31,8 +31,19 @@ internal sealed partial class YamlNodes(string file)
             return null;
         }
 
-        return stream.Documents[0].RootNode as YamlMappingNode
+        var root = stream.Documents[0].RootNode as YamlMappingNode
             ?? throw Error(stream.Documents[0].RootNode, "the top level must be a mapping of keys to values");
+        RequireScalarKeys(root);
+        return root;
+    }
+
+    // Every mapping key must be a string (a mapping or list as a key, legal YAML, means nothing in charm metadata).
+    private void RequireScalarKeys(YamlMappingNode root)
+    {
+        if (YamlDepthLimit.FirstNonScalarKey(root) is { } key)
+        {
+            throw Error(key, "a mapping key must be a string, not a mapping or a list");
+        }
     }
 
     public CharmMetadataException Error(YamlNode node, string problem)

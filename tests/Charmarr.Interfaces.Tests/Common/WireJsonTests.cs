@@ -1,5 +1,6 @@
 using System.Text;
 using Charmarr.Interfaces.Common;
+using Charmarr.Interfaces.MediaManager;
 using Charmarr.Interfaces.MediaServer;
 using Charmarr.Interfaces.MediaStorage;
 
@@ -49,15 +50,16 @@ public sealed class WireJsonTests
     {
         const string value = "é\"\\\n\u0001🎬+<>&'";
 
-        Assert.True(WireJson.TryDeserialize<MediaStorageRequirerData>(PvcJson(value), out var data, out _));
-        Assert.Equal(value, data!.InstanceName);
+        // QualityProfile: a name is free text (instance_name must be a Juju application name, so it cannot carry these).
+        Assert.True(WireJson.TryDeserialize<QualityProfile>(WireJson.Serialize(new QualityProfile(1, value)), out var data, out _));
+        Assert.Equal(value, data!.Name);
     }
 
     [Fact]
     public void Escapes_written_by_other_JSON_writers_are_read_too()
     {
-        Assert.True(WireJson.TryDeserialize<MediaStorageRequirerData>("""{"instance_name":"\u00e9\u002B\/"}""", out var data, out _));
+        Assert.True(WireJson.TryDeserialize<QualityProfile>("""{"id":1,"name":"\u00e9\u002B\/"}""", out var data, out _));
 
-        Assert.Equal("é+/", data!.InstanceName);
+        Assert.Equal("é+/", data!.Name);
     }
 }

@@ -108,6 +108,29 @@ public sealed class LayerMergeTests
     }
 
     [Theory]
+    [InlineData(17_500)]
+    [InlineData(65)]
+    public void A_deeply_nested_layer_is_refused_instead_of_overflowing_the_stack(int depth)
+    {
+        var pebble = new PebbleSimulator();
+        var yaml = "summary: " + string.Concat(Enumerable.Repeat("{a: ", depth)) + "1" + new string('}', depth) + "\n";
+
+        var error = Assert.Throws<SimulatedPebbleException>(() => pebble.AddLayer("l", yaml));
+
+        Assert.Contains("nested deeper than 64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mapping_as_a_key_is_refused_as_an_unmarshal_error()
+    {
+        var pebble = new PebbleSimulator();
+
+        var error = Assert.Throws<SimulatedPebbleException>(() => pebble.AddLayer("l", "? {a: 1}\n: x\n"));
+
+        Assert.Contains("a mapping key must be a string", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("services:\n  s: {command: x}\n", "layer \"l\" must define \"override\" for service \"s\"")]
     [InlineData("services:\n  s: {override: bogus, command: x}\n", "layer \"l\" has invalid \"override\" value for service \"s\"")]
     [InlineData("checks:\n  c: {http: {url: \"http://x/\"}}\n", "layer \"l\" must define \"override\" for check \"c\"")]

@@ -94,6 +94,53 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
         Assert.Empty(plex.PlexTv.Requests);
     }
 
+    [Theory]
+    [InlineData(-1, "puid -1 is not a valid user or group id")]
+    [InlineData(1000, "mount_path '/config' would hide")]
+    public void Claim_refuses_media_storage_data_the_reconciler_rejects_and_writes_nothing(int puid, string problem)
+    {
+        RunningUnclaimedPlex();
+        var relation = Harness.GetRelationIds("media-storage")[0];
+        var preferencesBefore = Preferences;
+        Harness.UpdateRelationData(relation, "charmarr-storage", new Dictionary<string, string>
+        {
+            ["config"] = PlexHarness.StorageConfig(puid: puid, mountPath: puid < 0 ? "/data" : "/config"),
+        });
+
+        var result = Claim();
+
+        Assert.True(result.Failed);
+        Assert.Contains("media-storage", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(problem, result.FailureMessage, StringComparison.Ordinal);
+        Assert.Empty(plex.PlexTv.Requests);
+        Assert.Equal(preferencesBefore, Preferences);
+    }
+
+    [Fact]
+    public void A_machine_identifier_with_a_control_character_fails_the_action_with_a_message()
+    {
+        plex.Deploy();
+        plex.PlexInitialises(PreferencesSamples.Unclaimed.Replace(PreferencesSamples.MachineIdentifier, "4f1c&#10;2d", StringComparison.Ordinal));
+
+        var result = Claim();
+
+        Assert.True(result.Failed);
+        Assert.Contains("ProcessedMachineIdentifier holds characters that cannot be sent to plex.tv", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Empty(plex.PlexTv.Requests);
+    }
+
+    [Fact]
+    public void A_preferences_file_with_a_byte_order_mark_is_claimed_and_keeps_its_mark()
+    {
+        plex.Deploy();
+        plex.PlexInitialises("\uFEFF" + PreferencesSamples.Unclaimed);
+
+        var result = Claim();
+
+        Assert.False(result.Failed, result.FailureMessage);
+        Assert.Equal([0xEF, 0xBB, 0xBF], plex.Plex.ReadFile(PlexWorkload.PreferencesPath)[..3]);
+    }
+
     [Fact]
     public void Plex_without_a_machine_identifier_yet_says_to_wait()
     {

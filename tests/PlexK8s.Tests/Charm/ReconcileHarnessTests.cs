@@ -1,3 +1,4 @@
+using Charmarr.Ops.Kubernetes;
 using System.Text.Json.Nodes;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
@@ -99,21 +100,43 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("not json")]
-    [InlineData("{\"mount_path\":\"/data\"}")]
-    [InlineData("{\"pvc_name\":\"p\",\"mount_path\":\"data\"}")]
-    [InlineData("{\"pvc_name\":\"p\",\"puid\":\"root\"}")]
-    [InlineData("{\"pvc_name\":\"\"}")]
-    public void Bad_media_storage_data_blocks_and_touches_nothing(string config)
+    [InlineData("not json", "not valid MediaStorageProviderData")]
+    [InlineData("{\"mount_path\":\"/data\"}", "pvc_name")]
+    [InlineData("{\"pvc_name\":\"p\",\"mount_path\":\"data\"}", "mount_path 'data' is not an absolute path")]
+    [InlineData("{\"pvc_name\":\"p\",\"puid\":\"root\"}", "puid")]
+    [InlineData("{\"pvc_name\":\"p\",\"puid\":-1}", "puid -1 is not a valid user or group id")]
+    [InlineData("{\"pvc_name\":\"p\",\"pgid\":-5}", "pgid -5 is not a valid user or group id")]
+    [InlineData("{\"pvc_name\":\"\"}", "pvc_name '' is not a valid Kubernetes name")]
+    [InlineData("{\"pvc_name\":\"UPPER_case\"}", "pvc_name 'UPPER_case' is not a valid Kubernetes name")]
+    [InlineData("{\"pvc_name\":\"p\",\"mount_path\":\"/config\"}", "mount_path '/config' would hide")]
+    public void Bad_media_storage_data_blocks_naming_the_relation_the_field_and_the_fix_and_touches_nothing(string config, string problem)
     {
         Harness.SetLeader();
         plex.RelateStorage(config);
         Harness.BeginWithInitialHooks();
 
-        Assert.Equal(Status.Blocked("Waiting for media-storage relation"), Harness.UnitStatus);
+        var status = Harness.UnitStatus;
+        Assert.Equal("blocked", status.Name);
+        Assert.StartsWith("media-storage: ", status.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, status.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; fix the storage charm's config", status.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Harness.Kubernetes.Requests, r => r.Method == "PATCH");
         Assert.Empty(Harness.GetPlan("plex").Services);
         Assert.NotEmpty(Harness.LogMessages(Ops.Backend.JujuLogLevel.Warning));
+    }
+
+    [Fact]
+    public void A_pvc_name_kubernetes_would_reject_blocks_every_reconciling_hook_instead_of_failing_it()
+    {
+        Harness.SetLeader();
+        plex.RelateStorage(PlexHarness.StorageConfig(pvc: "UPPER_case"));
+        Harness.BeginWithInitialHooks();
+        Harness.UpdateConfig(("timezone", "Europe/Paris"));
+
+        Assert.StartsWith(
+            "media-storage: pvc_name 'UPPER_case' is not a valid Kubernetes name",
+            Harness.UnitStatus.Message,
+            StringComparison.Ordinal);
     }
 
     // Phase 3 (§5.1 #4)
@@ -169,6 +192,25 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
 
         Assert.Contains(Status.Blocked("Kubernetes refused access to the StatefulSet: run `juju trust plex --scope=cluster`"), Harness.UnitStatusHistory);
         Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Error), m => m.Contains("juju trust plex --scope=cluster", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unreachable_kubernetes_api_waits_saying_what_to_check_without_failing_the_hook()
+    {
+        Harness.SetLeader();
+        plex.RelateStorage();
+        for (var i = 0; i < 100; i++)
+        {
+            Harness.Kubernetes.BeforeNext("GET", _ => throw new KubernetesConnectionException("Cannot reach the Kubernetes API server", null));
+        }
+
+        Harness.BeginWithInitialHooks(); // throws if a hook failed
+
+        Assert.Equal(
+            Status.Waiting("Kubernetes API server not answering: check the cluster's API server; the charm retries on the next event"),
+            Harness.UnitStatus);
+        Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Error), m => m.Contains("Cannot reach the Kubernetes API server", StringComparison.Ordinal));
+        Assert.Empty(Harness.GetPlan("plex").Services);
     }
 
     [Fact]

@@ -77,16 +77,17 @@ public sealed class ReconcileScenarioTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{}")]
-    [InlineData("{\"pvc_name\":\"p\",\"mount_path\":\"/config\"}")]
-    [InlineData("[1,2]")]
-    public void Bad_media_storage_data_blocks_and_leaves_the_statefulset(string config)
+    [InlineData("{}", "media-storage: 'config' is not valid MediaStorageProviderData: JSON deserialization for type 'MediaStorageProviderData' was missing required properties including: 'pvc_name'.; fix the storage charm's config")]
+    [InlineData("{\"pvc_name\":\"p\",\"mount_path\":\"/config\"}", "media-storage: mount_path '/config' would hide the container's own files or Plex's /config; fix the storage charm's config")]
+    [InlineData("[1,2]", "media-storage: 'config' is not valid MediaStorageProviderData: The JSON value could not be converted to MediaStorageProviderData. Path: $.; fix the storage charm's config")]
+    [InlineData("{\"pvc_name\":\"UPPER_case\"}", "media-storage: pvc_name 'UPPER_case' is not a valid Kubernetes name (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253); fix the storage charm's config")]
+    public void Bad_media_storage_data_blocks_naming_the_problem_and_leaves_the_statefulset(string config, string message)
     {
         var state = Leader(PlexScenario.MediaStorage(config));
 
         var output = Ctx.Run(Ctx.On.RelationChanged(state.Relations[0]), state);
 
-        Assert.Equal(Status.Blocked("Waiting for media-storage relation"), output.UnitStatus);
+        Assert.Equal(Status.Blocked(message), output.UnitStatus);
         Assert.DoesNotContain(Ctx.Kubernetes!.Requests, r => r.Method == "PATCH");
     }
 

@@ -45,4 +45,17 @@ public sealed class PlexServerClientTests : IAsyncLifetime
         Assert.False(await client.WaitUntilClaimedAsync(TestContext.Current.CancellationToken));
         Assert.NotEmpty(plex.Requests);
     }
+
+    [Fact]
+    public async Task An_identity_answer_larger_than_the_cap_fails_the_claim_wait_with_a_clear_message()
+    {
+        plex.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer claimed=\"1\"/>" + new string(' ', 64 * 1024));
+        using var client = new PlexServerClient(
+            PlexOptions.Default with { PlexServerUrl = plex.BaseUrl, ClaimWait = TimeSpan.FromMinutes(5), MaxAnswerBytes = 4096 },
+            TimeProvider.System);
+
+        var e = await Assert.ThrowsAsync<ClaimException>(() => client.WaitUntilClaimedAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("was larger than 4096 bytes", e.Message, StringComparison.Ordinal);
+    }
 }

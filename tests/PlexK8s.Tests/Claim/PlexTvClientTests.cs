@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Charmarr.PlexK8s.Claim;
 using Charmarr.PlexK8s.Tests.Fakes;
 
@@ -76,6 +77,54 @@ public sealed class PlexTvClientTests : IAsyncLifetime
         var e = await FailureAsync();
 
         Assert.Contains($"answered 302 to POST {plexTv.BaseUrl}api/claim/exchange.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_answer_larger_than_the_cap_fails_with_a_clear_message_and_is_not_read(bool chunked)
+    {
+        var body = "<user authenticationToken=\"x\"/>" + new string(' ', 64 * 1024);
+        plexTv.Handler = async context =>
+        {
+            context.Response.StatusCode = 200;
+            if (!chunked)
+            {
+                context.Response.ContentLength = body.Length;
+            }
+
+            await context.Response.WriteAsync(body, context.RequestAborted);
+        };
+        using var client = new PlexTvClient(PlexOptions.Default with { PlexTvUrl = plexTv.BaseUrl, HttpTimeout = TimeSpan.FromSeconds(10), MaxAnswerBytes = 4096 });
+
+        var e = await Assert.ThrowsAsync<ClaimException>(() => client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken));
+
+        Assert.Contains("was larger than 4096 bytes", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc\ndef")]
+    [InlineData("abc\u0001def")]
+    [InlineData("ab cd")]
+    [InlineData("machine-é")]
+    public async Task A_machine_identifier_that_cannot_be_a_header_fails_with_a_claim_error_before_any_request(string identifier)
+    {
+        using var client = Client();
+
+        var e = await Assert.ThrowsAsync<ClaimException>(() => client.ExchangeAsync(Token, identifier, TestContext.Current.CancellationToken));
+
+        Assert.Contains("ProcessedMachineIdentifier holds characters", e.Message, StringComparison.Ordinal);
+        Assert.Empty(plexTv.Requests);
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE user [<!ENTITY t \"abc\">]><user authenticationToken=\"&t;\"/>")]
+    [InlineData("<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><user authenticationToken=\"&c;\"/>")]
+    public void An_answer_with_a_dtd_gives_no_token_and_expands_no_entities(string body)
+    {
+        Assert.Null(PlexTvClient.AuthenticationToken(body));
+        Assert.False(PlexServerClient.ReportsClaimed(body.Replace("authenticationToken", "claimed", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Charmarr.Interfaces.MediaStorage;
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
+using Charmarr.PlexK8s.Storage;
 using Charmarr.PlexK8s.Workload;
 using Microsoft.Extensions.Logging;
 
@@ -77,6 +78,11 @@ internal sealed class ClaimServerAction
         var preferences = await InitialisedPreferencesAsync(plex);
         var machineIdentifier = preferences.MachineIdentifier
             ?? throw new ClaimException("Plex has not finished initialising (Preferences.xml has no ProcessedMachineIdentifier yet). Wait a minute and run the action again with a new token.");
+        if (!MachineIdentifier.IsValid(machineIdentifier))
+        {
+            throw new ClaimException(MachineIdentifier.InvalidMessage);
+        }
+
         if (preferences.IsClaimed && !parameters.Force)
         {
             throw new ClaimException("This Plex server is already claimed. To claim it to another account, run the action again with force=true.");
@@ -116,10 +122,20 @@ internal sealed class ClaimServerAction
             : throw new ClaimException("Cannot connect to the plex container's Pebble. Wait until the unit is active and run the action again.");
     }
 
-    private FileOwner PlexOwner() =>
-        mediaStorage.GetProvider() is { } storage
+    private FileOwner PlexOwner()
+    {
+        // The same owner the reconciler would run Plex as: never a PUID it rejects.
+        var read = mediaStorage.ReadProvider();
+        var problem = read.IsInvalid ? read.Problem : read.Data is { } data ? MediaStorageCheck.Problem(data) : null;
+        if (problem is not null)
+        {
+            throw new ClaimException($"Plex is not running: the media-storage data is not usable ({problem}). Fix the storage charm's config, then run the action again with a new token.");
+        }
+
+        return read.Data is { } storage
             ? new FileOwner(storage.Puid, storage.Pgid)
             : throw new ClaimException("Plex is not running yet: it needs the media-storage relation (juju integrate <app> charmarr-storage).");
+    }
 
     private static async Task<PlexPreferences> InitialisedPreferencesAsync(Container plex)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -19,12 +20,13 @@ internal sealed class PlexServerClient : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         this.options = options;
         this.time = time;
-        http = PlexHttp.Create(options.HttpTimeout);
+        http = PlexHttp.Create(options.HttpTimeout, options.MaxAnswerBytes);
     }
 
     /// <summary>Whether /identity says the server is claimed (<c>claimed="1"</c>); <see langword="false"/> when Plex does not answer.</summary>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>Whether Plex reports itself claimed.</returns>
+    /// <exception cref="ClaimException">Plex answered with more than <see cref="PlexOptions.MaxAnswerBytes"/>.</exception>
     public async Task<bool> IsClaimedAsync(CancellationToken cancellationToken = default)
     {
         var identity = new Uri($"{options.PlexServerUrl.AbsoluteUri.TrimEnd('/')}/identity");
@@ -32,6 +34,12 @@ internal sealed class PlexServerClient : IDisposable
         {
             using var response = await http.GetAsync(identity, cancellationToken);
             return response.IsSuccessStatusCode && ReportsClaimed(await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException e) when (PlexHttp.IsTooLarge(e))
+        {
+            throw new ClaimException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Plex's answer to GET {identity} was larger than {options.MaxAnswerBytes} bytes, which is not Plex's /identity. Check what answers on {options.PlexServerUrl} in the plex container."));
         }
         catch (HttpRequestException)
         {
@@ -46,6 +54,7 @@ internal sealed class PlexServerClient : IDisposable
     /// <summary>Asks /identity until it reports the server claimed or <see cref="PlexOptions.ClaimWait"/> has passed.</summary>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>Whether Plex reported itself claimed in time.</returns>
+    /// <exception cref="ClaimException">Plex answered with more than <see cref="PlexOptions.MaxAnswerBytes"/>.</exception>
     public async Task<bool> WaitUntilClaimedAsync(CancellationToken cancellationToken = default)
     {
         var deadline = time.GetUtcNow() + options.ClaimWait;
@@ -73,13 +82,6 @@ internal sealed class PlexServerClient : IDisposable
     /// <returns><see langword="true"/> when claimed is 1.</returns>
     internal static bool ReportsClaimed(string body)
     {
-        try
-        {
-            return XDocument.Parse(body).Root?.Attribute("claimed")?.Value == "1";
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
+        return PlexXml.TryParse(body)?.Root?.Attribute("claimed")?.Value == "1";
     }
 }

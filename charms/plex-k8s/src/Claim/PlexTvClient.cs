@@ -21,7 +21,7 @@ internal sealed class PlexTvClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
-        http = PlexHttp.Create(options.HttpTimeout);
+        http = PlexHttp.Create(options.HttpTimeout, options.MaxAnswerBytes);
     }
 
     /// <summary>Exchanges the claim token (POST /api/claim/exchange).</summary>
@@ -29,11 +29,17 @@ internal sealed class PlexTvClient : IDisposable
     /// <param name="machineIdentifier">The server's ProcessedMachineIdentifier (X-Plex-Client-Identifier).</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The authentication token.</returns>
-    /// <exception cref="ClaimException">plex.tv refused, failed, could not be reached or answered nonsense.</exception>
+    /// <exception cref="ClaimException">plex.tv refused, failed, could not be reached, answered nonsense or more than
+    /// <see cref="PlexOptions.MaxAnswerBytes"/>, or the machine identifier cannot be sent in a header.</exception>
     public async Task<string> ExchangeAsync(string claimToken, string machineIdentifier, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimToken);
         ArgumentException.ThrowIfNullOrEmpty(machineIdentifier);
+        if (!MachineIdentifier.IsValid(machineIdentifier))
+        {
+            throw new ClaimException(MachineIdentifier.InvalidMessage);
+        }
+
         var endpoint = new Uri($"{options.PlexTvUrl.AbsoluteUri.TrimEnd('/')}/api/claim/exchange");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{endpoint.AbsoluteUri}?token={Uri.EscapeDataString(claimToken)}"));
         request.Headers.Add("X-Plex-Client-Identifier", machineIdentifier);
@@ -61,12 +67,7 @@ internal sealed class PlexTvClient : IDisposable
     /// <returns>The token, or <see langword="null"/> when there is none or the body is not XML.</returns>
     internal static string? AuthenticationToken(string body)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(body);
-        }
-        catch (XmlException)
+        if (PlexXml.TryParse(body) is not { } document)
         {
             return null;
         }
@@ -97,6 +98,12 @@ internal sealed class PlexTvClient : IDisposable
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ClaimException(TimedOut(endpoint));
+        }
+        catch (HttpRequestException e) when (PlexHttp.IsTooLarge(e))
+        {
+            throw new ClaimException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"plex.tv's answer to POST {endpoint} was larger than {options.MaxAnswerBytes} bytes, so the charm did not read it. Check what the unit reaches as plex.tv (a proxy?), then run the action again with a new token."));
         }
         catch (HttpRequestException e)
         {

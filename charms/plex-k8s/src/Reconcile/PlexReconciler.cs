@@ -21,6 +21,7 @@ internal sealed class PlexReconciler
     private readonly PlexRelations relations;
     private readonly StatefulSetReconciler statefulSet;
     private readonly ILogger logger;
+    private Status storageStatus = PlexStatuses.NoMediaStorage;
 
     /// <summary>Creates the reconciler for one dispatch.</summary>
     /// <param name="model">The Juju model.</param>
@@ -54,6 +55,12 @@ internal sealed class PlexReconciler
             logger.LogError("{Message}", e.Message);
             return PlexStatuses.NeedsTrust(model.App.Name);
         }
+        catch (KubernetesException e) when (e is KubernetesTimeoutException or KubernetesConnectionException)
+        {
+            // Retried within the hook's budget already; the next event (update-status at the latest) tries again.
+            logger.LogError("{Message}", e.Message);
+            return PlexStatuses.KubernetesUnreachable;
+        }
         catch (PebbleConnectionException e)
         {
             logger.LogInformation("Lost the plex container's Pebble mid-reconcile ({Message}); waiting for it", e.Message);
@@ -80,7 +87,7 @@ internal sealed class PlexReconciler
         // 3. Media storage.
         if (ReadMediaStorage() is not { } storage)
         {
-            return PlexStatuses.NoMediaStorage;
+            return storageStatus;
         }
 
         var owner = new FileOwner(storage.Puid, storage.Pgid);
@@ -140,18 +147,17 @@ internal sealed class PlexReconciler
 
     private MediaStorageProviderData? ReadMediaStorage()
     {
-        if (relations.MediaStorage.GetProvider() is not { } storage)
-        {
-            return null;
-        }
-
-        if (MediaStorageCheck.Problem(storage) is { } problem)
+        var read = relations.MediaStorage.ReadProvider();
+        var problem = read.IsInvalid ? read.Problem : read.Data is { } data ? MediaStorageCheck.Problem(data) : null;
+        if (problem is not null)
         {
             logger.LogWarning("Ignoring the media-storage data: {Problem}. Check the storage charm's configuration.", problem);
+            storageStatus = PlexStatuses.InvalidMediaStorage(problem);
             return null;
         }
 
-        return storage;
+        storageStatus = PlexStatuses.NoMediaStorage;
+        return read.Data;
     }
 
     private async Task ReconcileStatefulSetAsync(MediaStorageProviderData storage, bool hardwareTranscoding)

@@ -27,10 +27,11 @@ internal sealed class LayerParser
     private PlanLayer ParseDocument(string yaml)
     {
         var layer = new PlanLayer { Label = label };
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            // Depth-limited: a deeply nested document would otherwise overflow the stack while the tree is built.
+            stream = Charmarr.Ops.Metadata.YamlDepthLimit.Load(yaml);
         }
         catch (YamlException e)
         {
@@ -50,7 +51,8 @@ internal sealed class LayerParser
 
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = keyNode is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : throw new LayerException(
+                $"cannot parse layer {GoText.Quote(label)}: yaml: unmarshal errors:\n  line {keyNode.Start.Line}: a mapping key must be a string");
             switch (key)
             {
                 case "summary":

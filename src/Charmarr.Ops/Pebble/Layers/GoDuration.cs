@@ -94,6 +94,12 @@ internal static class GoDuration
                 return false;
             }
 
+            // Checked before multiplying: decimal arithmetic throws OverflowException past 7.9e28.
+            if (number > (long.MaxValue - nanos) / unitNanos)
+            {
+                return false;
+            }
+
             nanos += number * unitNanos;
             if (nanos > long.MaxValue)
             {
@@ -107,7 +113,8 @@ internal static class GoDuration
         return true;
     }
 
-    /// <summary>Formats a duration the way Go's <c>Duration.String()</c> does.</summary>
+    /// <summary>Formats a duration the way Go's <c>Duration.String()</c> does; one longer than Go's longest (about 292
+    /// years) is written as Go's longest, <c>2562047h47m16.854775807s</c>.</summary>
     /// <param name="value">The duration.</param>
     /// <returns>The text, e.g. <c>1m30s</c> or <c>0s</c>.</returns>
     public static string Format(TimeSpan value)
@@ -118,7 +125,9 @@ internal static class GoDuration
         }
 
         var negative = value < TimeSpan.Zero;
-        var nanos = (ulong)(value.Ticks == long.MinValue ? long.MaxValue : Math.Abs(value.Ticks)) * NanosPerTick;
+        // Go's durations are nanoseconds in an int64 (about 292 years): a longer TimeSpan is written as Go's longest.
+        var ticks = value.Ticks == long.MinValue ? long.MaxValue : Math.Abs(value.Ticks);
+        var nanos = ticks > long.MaxValue / NanosPerTick ? (ulong)long.MaxValue : (ulong)ticks * NanosPerTick;
         var text = new StringBuilder();
         if (negative)
         {

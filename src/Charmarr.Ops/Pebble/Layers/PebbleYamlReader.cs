@@ -57,10 +57,10 @@ internal sealed class PebbleYamlReader
     private YamlMappingNode? Root(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = Metadata.YamlDepthLimit.Load(yaml);
         }
         catch (YamlException e)
         {
@@ -73,6 +73,11 @@ internal sealed class PebbleYamlReader
         }
 
         var root = stream.Documents[0].RootNode as YamlMappingNode ?? throw Error(stream.Documents[0].RootNode, "the top level must be a mapping");
+        if (Metadata.YamlDepthLimit.FirstNonScalarKey(root) is { } badKey)
+        {
+            throw Error(badKey, "a mapping key must be a string, not a mapping or a list");
+        }
+
         string[] sections = ["summary", "description", "services", "checks", "log-targets"];
         foreach (var (key, _) in Entries(root))
         {

@@ -226,8 +226,16 @@ internal sealed partial class PebbleYamlWriter
 
     // A plain scalar that a YAML reader would type as something other than a string (true, 10, null, 1e3, 0x1F,
     // 2024-01-02) is quoted, so names and values such as "on" or "8080" stay strings for Pebble and PyYAML alike.
+    // Text with leading or trailing white space, line breaks of any kind (NEL, LS, PS included) or control characters
+    // is double-quoted too: in the styles the emitter would otherwise pick, a reader drops outer tabs and reads a raw
+    // NEL as a line break; double-quoted, they are escapes (\t, \N) and read back exactly.
     private void Text(string value) =>
-        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, NotAString().IsMatch(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, true, true));
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, MustQuote(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, true, true));
+
+    private static bool MustQuote(string value) =>
+        NotAString().IsMatch(value)
+        || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
+        || value.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' || char.IsSurrogate(c));
 
     private void Plain(string value) =>
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Plain, true, false));
