@@ -111,7 +111,7 @@ internal sealed class ExecManager(SimulatorParts parts)
         parts.Changes.SetTaskStatus(task, "Doing");
         var request = new ExecRequest(spec.Command, final, workingDir, uid, user, gid, group, spec.Timeout, Stream.Null, NullIfEmpty(spec.ServiceContext));
         var session = new ExecSession(task, request, handler, spec.SplitStderr);
-        task.OnAbort = session.Kill;
+        task.OnAbort = () => session.Kill();
         return session;
     }
 
@@ -148,7 +148,8 @@ internal sealed class ExecManager(SimulatorParts parts)
         }
         catch (OperationCanceledException) when (session.Killed.IsCancellationRequested)
         {
-            result = new ExecResult(-1, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty);
+            // As Pebble reports a process killed by a signal: 128 + the signal's number (143 for SIGTERM).
+            result = new ExecResult(128 + session.KillSignal, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty);
         }
 #pragma warning disable CA1031 // A handler's failure is the simulated process failing to launch.
         catch (Exception e)

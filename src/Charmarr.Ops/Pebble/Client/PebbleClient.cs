@@ -10,8 +10,9 @@ namespace Charmarr.Ops.Pebble;
 /// same socket. Errors are <see cref="PebbleException"/> subtypes naming the operation, never raw transport exceptions.
 /// </summary>
 /// <remarks>
-/// Each call may wait <see cref="Timeout"/> for Pebble to answer (5 seconds, as ops); waits for a change, notice
-/// long-polls and log follows allow for their own server-side wait on top. Transfers restart that clock whenever
+/// Each call may wait <see cref="Timeout"/> for Pebble to answer (5 seconds, as ops); waits for a change and notice
+/// long-polls allow for their own server-side wait on top, and a log follow waits for Pebble without limit (Pebble
+/// answers a follow only when the next line is written). Transfers restart that clock whenever
 /// bytes move, so large files are not cut off while they progress. Thread-safe; dispose it to close its connections.
 /// </remarks>
 public sealed partial class PebbleClient : IPebbleClient, IDisposable
