@@ -40,13 +40,6 @@ internal sealed class ExecManager(SimulatorParts parts)
             throw SimulatedPebbleException.BadRequest("must specify command");
         }
 
-        var handler = handlers
-            .Where(h => h.Prefix.Count <= spec.Command.Count && h.Prefix.SequenceEqual(spec.Command.Take(h.Prefix.Count)))
-            .OrderByDescending(h => h.Prefix.Count)
-            .Select(h => h.Handler)
-            .FirstOrDefault()
-            ?? throw SimulatedPebbleException.BadRequest($"cannot find executable {GoText.Quote(spec.Command[0])}");
-
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var (userId, user, groupId, group, workingDir) = (spec.UserId, spec.User, spec.GroupId, spec.Group, spec.WorkingDir);
         if (!string.IsNullOrEmpty(spec.ServiceContext))
@@ -82,6 +75,14 @@ internal sealed class ExecManager(SimulatorParts parts)
         {
             throw SimulatedPebbleException.BadRequest(e.Message);
         }
+
+        // As Pebble: the service context and the user are checked before the executable is looked up.
+        var handler = handlers
+            .Where(h => h.Prefix.Count <= spec.Command.Count && h.Prefix.SequenceEqual(spec.Command.Take(h.Prefix.Count)))
+            .OrderByDescending(h => h.Prefix.Count)
+            .Select(h => h.Handler)
+            .FirstOrDefault()
+            ?? throw SimulatedPebbleException.BadRequest($"cannot find executable {GoText.Quote(spec.Command[0])}");
 
         var home = parts.Files.Users.Home(uid ?? 0) ?? "/";
         var final = new SortedDictionary<string, string>(StringComparer.Ordinal)

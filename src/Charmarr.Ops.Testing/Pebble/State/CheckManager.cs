@@ -175,7 +175,8 @@ internal sealed class CheckManager(SimulatorParts parts)
                 parts.Changes.SetTaskStatus(task, "Done");
             }
 
-            runtime.PrevChangeId = change.Id;
+            // Pebble v1.32.1 reports neither change-id nor prev-change-id for a stopped check.
+            runtime.PrevChangeId = null;
             runtime.Change = null;
         }
     }
