@@ -118,6 +118,22 @@ public sealed partial class RealPebbleWireDiffTests(RealPebbleFixture fixture) :
             ("POST", "/v1/files", """{"action":"nope"}"""),
             ("POST", "/v1/files", """{"action":"make-dirs","dirs":[{"path":"{S}/o","user":"no-such-user"}]}"""),
         ],
+        ["files-writes"] =
+        [
+            ("POST", "/v1/files", """{"action":"make-dirs","dirs":[{"path":"{S}/dir"}]}"""),
+            ("POST", "/v1/files", """{"action":"make-dirs","dirs":[{"path":"{S}/file"}]}"""),
+            ("POST", "/v1/files", """{"action":"remove","paths":[{"path":"{S}/file"}]}"""),
+            ("WRITE", "/v1/files", """{"action":"write","files":[{"path":"{S}/file"}]}"""),
+            ("WRITE", "/v1/files", """{"action":"write","files":[{"path":"{S}/file/sub"}]}"""),
+            ("WRITE", "/v1/files", """{"action":"write","files":[{"path":"{S}/dir"}]}"""),
+            ("WRITE", "/v1/files", """{"action":"write","files":[{"path":"{S}/nodir/x"}]}"""),
+            ("WRITE", "/v1/files", """{"action":"write","files":[{"path":"{S}/f2","permissions":"999"}]}"""),
+            ("WRITE", "/v1/files", """{"action":"write","files":[{"path":"{S}/f3","user":"no-such-user"}]}"""),
+            ("WRITE", "/v1/files", """{"action":"write","files":[{"path":"relative"}]}"""),
+            ("GET", "/v1/files?action=list&path={S}/file&itself=true", null),
+            ("POST", "/v1/files", """{"action":"make-dirs","dirs":[{"path":"{S}/file/sub","make-parents":true}]}"""),
+            ("POST", "/v1/files", """{"action":"make-dirs","dirs":[{"path":"{S}/file/sub"}]}"""),
+        ],
         ["services"] =
         [
             ("POST", "/v1/layers", Layer("svc", $"services:\n  a:\n    override: replace\n    command: {Sleep}\n    startup: enabled\n  b:\n    override: replace\n    command: {Sleep}\n    requires: [a]\n")),
@@ -233,7 +249,10 @@ public sealed partial class RealPebbleWireDiffTests(RealPebbleFixture fixture) :
         $$"""{"action":"add","label":"{{label}}","format":"yaml","layer":{{System.Text.Json.JsonSerializer.Serialize(yaml)}}}""";
 
     private static string Normalize((int Status, string Body) answer) =>
-        answer.Status + " " + Timestamp().Replace(BootId().Replace(answer.Body, "\"boot-id\":\"*\""), "TIME");
+        answer.Status + " " + TempSuffix().Replace(Timestamp().Replace(BootId().Replace(answer.Body, "\"boot-id\":\"*\""), "TIME"), ".N~");
+
+    [GeneratedRegex(@"\.[0-9]+~")]
+    private static partial Regex TempSuffix();
 
     [GeneratedRegex("\"boot-id\":\"[^\"]*\"")]
     private static partial Regex BootId();
@@ -262,8 +281,21 @@ public sealed partial class RealPebbleWireDiffTests(RealPebbleFixture fixture) :
 
         public async Task<(int Status, string Body)> SendAsync(string method, string path, string? body)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path);
-            if (body is not null)
+            using var request = new HttpRequestMessage(new HttpMethod(method == "WRITE" ? "POST" : method), path);
+            if (method == "WRITE")
+            {
+                // A push: the metadata part, then one file part per path, each holding "x".
+                var metadata = new StringContent(body!, Encoding.UTF8);
+                metadata.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+                var form = new MultipartFormDataContent { { metadata, "request" } };
+                foreach (System.Text.Json.JsonElement file in System.Text.Json.JsonDocument.Parse(body!).RootElement.GetProperty("files").EnumerateArray())
+                {
+                    form.Add(new StringContent("x"), "files", file.GetProperty("path").GetString()!);
+                }
+
+                request.Content = form;
+            }
+            else if (body is not null)
             {
                 request.Content = new StringContent(body, Encoding.UTF8);
                 request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
