@@ -157,6 +157,8 @@ public sealed partial class RealPebbleWireDiffTests(RealPebbleFixture fixture) :
             ("POST", "/v1/signals", """{"signal":"SIGHUP","services":[]}"""),
             ("POST", "/v1/services", """{"action":"stop","services":["a","b"]}"""),
             ("GET", "/v1/changes/3/wait?timeout=20s", null),
+            ("GET", "/v1/notices?types=change-update", null),
+            ("GET", "/v1/services", null),
         ],
         ["checks"] =
         [
@@ -168,6 +170,10 @@ public sealed partial class RealPebbleWireDiffTests(RealPebbleFixture fixture) :
             ("POST", "/v1/checks", """{"action":"start","checks":["up","nope"]}"""),
             ("POST", "/v1/checks", """{"action":"bogus","checks":["up"]}"""),
             ("GET", "/v1/health?level=alive", null),
+            ("POST", "/v1/checks", """{"action":"start","checks":["up"]}"""),
+            ("GET", "/v1/checks", null),
+            ("GET", "/v1/changes/1", null),
+            ("GET", "/v1/notices?types=change-update", null),
         ],
         ["notices"] =
         [
