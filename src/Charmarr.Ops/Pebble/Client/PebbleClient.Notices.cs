@@ -159,7 +159,7 @@ public sealed partial class PebbleClient
             {
                 using (answer)
                 {
-                    (await PebbleEnvelope.ReadAsync(operation, answer, watchdog).ConfigureAwait(false)).Dispose();
+                    (await PebbleEnvelope.ReadAsync(operation, answer, watchdog, transport.MaxResponseBytes).ConfigureAwait(false)).Dispose();
                     throw new PebbleProtocolException(operation, $"Pebble answered {(int)answer.StatusCode} without an error", null);
                 }
             }
@@ -183,6 +183,7 @@ public sealed partial class PebbleClient
         using (var response = answer)
         {
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false));
+            long held = 0;
             while (true)
             {
                 string? line;
@@ -202,6 +203,13 @@ public sealed partial class PebbleClient
                 if (line is null)
                 {
                     yield break;
+                }
+
+                // A read (not a follow) is collected into a list by the caller: it may hold only so much.
+                held += line.Length;
+                if (!follow && held > transport.MaxResponseBytes)
+                {
+                    throw PebbleEnvelope.TooLarge(operation, transport.MaxResponseBytes, "more log lines sent");
                 }
 
                 if (line.Length > 0)

@@ -35,8 +35,26 @@ public sealed partial class PebbleClient : IPebbleClient, IDisposable
         transport = new PebbleTransport(socketPath, limit);
     }
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
+
     /// <summary>The socket this client talks to.</summary>
     public string SocketPath => transport.SocketPath;
+
+    /// <summary>
+    /// The most bytes of one JSON answer, or of the lines of one log read, this client holds in memory (default
+    /// <see cref="DefaultMaxResponseBytes"/>); a larger answer is a <see cref="PebbleProtocolException"/>. File pulls
+    /// stream and are not limited.
+    /// </summary>
+    public long MaxResponseBytes
+    {
+        get => transport.MaxResponseBytes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, 0L);
+            transport.MaxResponseBytes = value;
+        }
+    }
 
     /// <summary>How long Pebble may be silent during a call.</summary>
     public TimeSpan Timeout => transport.Timeout;
@@ -81,7 +99,7 @@ public sealed partial class PebbleClient : IPebbleClient, IDisposable
         {
             using var request = call.ToRequest();
             using var response = await transport.SendAsync(request, watchdog.Token).ConfigureAwait(false);
-            using var envelope = await PebbleEnvelope.ReadAsync(call.Operation, response, watchdog).ConfigureAwait(false);
+            using var envelope = await PebbleEnvelope.ReadAsync(call.Operation, response, watchdog, transport.MaxResponseBytes).ConfigureAwait(false);
             return envelope.Read(call.Operation, read);
         }
         catch (Exception e) when (PebbleTransport.IsFailure(e, watchdog))
