@@ -5,6 +5,22 @@ namespace Charmarr.Ops.Pebble;
 /// <summary>Files: pull, push, list, make-dir, remove.</summary>
 public sealed partial class PebbleClient
 {
+    /// <summary>
+    /// Pulls a file that must arrive in full within <paramref name="deadline"/>, however steadily it flows (the call
+    /// timeout only limits silences). Opening or reading the stream after the deadline throws
+    /// <see cref="PebbleTimeoutException"/>; the caller's own cancellation stays an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <param name="path">The absolute path in the container.</param>
+    /// <param name="deadline">How long the whole transfer may take, from now.</param>
+    /// <param name="cancellationToken">Cancels the pull.</param>
+    /// <returns>The file's bytes as a stream the caller disposes.</returns>
+    public Task<Stream> PullAsync(string path, TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(deadline, TimeSpan.Zero);
+        return DeadlinePullStream.OpenAsync(this, path, deadline, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task<Stream> PullAsync(string path, CancellationToken cancellationToken = default)
     {
