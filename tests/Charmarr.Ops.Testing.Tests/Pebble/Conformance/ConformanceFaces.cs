@@ -27,19 +27,18 @@ public sealed class InProcessConformanceTests : ClientConformanceTests
 }
 
 /// <summary>The conformance suite against the simulator's unix socket through the real <see cref="PebbleClient"/>.</summary>
-public sealed class SocketConformanceTests : ClientConformanceTests, IDisposable
+public sealed class SocketConformanceTests : ClientConformanceTests
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("pbc").FullName;
-
-    /// <inheritdoc />
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
     /// <inheritdoc />
     protected override async Task<PebbleFace> OpenAsync(bool isolated)
     {
+        var directory = Directory.CreateTempSubdirectory("pbc").FullName;
         var simulator = InProcessConformanceTests.NewSimulator();
         var server = await PebbleSocketServer.StartAsync(simulator, Path.Combine(directory, "p.sock"), Ct);
-        return new PebbleFace("socket", new PebbleClient(server.SocketPath), simulator, server, "/scratch", "", timeout => new PebbleClient(server.SocketPath, timeout));
+        return new PebbleFace("socket", new PebbleClient(server.SocketPath), simulator, server, "/scratch", "", timeout => new PebbleClient(server.SocketPath, timeout))
+        {
+            Cleanup = () => Directory.Delete(directory, recursive: true),
+        };
     }
 }
 

@@ -47,6 +47,9 @@ public sealed class PebbleFace : IAsyncDisposable
     /// <summary>The prefix of this test's service, check, layer and identity names.</summary>
     public string Prefix { get; }
 
+    /// <summary>Run after the face is disposed (e.g. deletes the socket's directory).</summary>
+    internal Action? Cleanup { get; init; }
+
     /// <summary>A name of this test's own.</summary>
     public string Name(string name) => Prefix + name;
 
@@ -86,5 +89,7 @@ public sealed class PebbleFace : IAsyncDisposable
         {
             await server.DisposeAsync();
         }
+
+        Cleanup?.Invoke();
     }
 }
