@@ -176,7 +176,7 @@ public abstract class ClientConformanceTests : IAsyncDisposable
             services:
               {job}:
                 override: replace
-                command: /bin/sh -c "sleep 2; exit 3"
+                command: /bin/sh -c "sleep 3; exit 3"
                 on-failure: ignore
             """), cancellationToken: Ct);
 
