@@ -21,7 +21,7 @@ public sealed partial class PebbleSimulator
     }
 
     /// <summary>The version <c>GET /v1/system-info</c> reports.</summary>
-    public string Version { get; init; } = "1.32.1";
+    public string Version { get; init; } = "v1.32.1";
 
     /// <summary>The boot id <c>GET /v1/system-info</c> reports.</summary>
     public string BootId { get; } = Guid.NewGuid().ToString();

@@ -179,7 +179,7 @@ public sealed class InProcessClientTests
         var info = await client.GetSystemInfoAsync(Cancel);
 
         Assert.Equal("/charm/containers/plex/pebble.socket", error.SocketPath);
-        Assert.Equal("1.32.1", info.Version);
+        Assert.Equal("v1.32.1", info.Version);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class SocketEnvelopeTests
 
         Assert.Equal(200, status);
         Assert.Equal(
-            $$$"""{"type":"sync","status-code":200,"status":"OK","result":{"boot-id":"{{{pebble.Simulator.BootId}}}","version":"1.32.1"}}""",
+            $$$"""{"type":"sync","status-code":200,"status":"OK","result":{"boot-id":"{{{pebble.Simulator.BootId}}}","version":"v1.32.1"}}""",
             body);
     }
 

@@ -170,7 +170,7 @@ public sealed class SocketExecTests
     }
 
     [Fact]
-    public async Task Control_signals_reach_the_handler_as_a_kill()
+    public async Task Control_signals_reach_the_handler_as_a_kill_with_exit_code_128_plus_the_signal()
     {
         await using var pebble = await SocketFixture.StartAsync();
         pebble.Simulator.HandleExec(["serve"], async (_, cancel) =>
@@ -185,6 +185,6 @@ public sealed class SocketExecTests
         await control.SendAsync("""{"command":"signal","signal":{"name":"SIGTERM"}}"""u8.ToArray(), WebSocketMessageType.Text, true, TestContext.Current.CancellationToken);
         var change = await pebble.Simulator.WaitChangeAsync(changeId, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
-        Assert.Equal(("Done", -1), (change.Status, change.Tasks[0].ExitCode));
+        Assert.Equal(("Done", 143), (change.Status, change.Tasks[0].ExitCode)); // 128 + SIGTERM, as Pebble reports it
     }
 }

@@ -40,13 +40,6 @@ internal sealed class ExecManager(SimulatorParts parts)
             throw SimulatedPebbleException.BadRequest("must specify command");
         }
 
-        var handler = handlers
-            .Where(h => h.Prefix.Count <= spec.Command.Count && h.Prefix.SequenceEqual(spec.Command.Take(h.Prefix.Count)))
-            .OrderByDescending(h => h.Prefix.Count)
-            .Select(h => h.Handler)
-            .FirstOrDefault()
-            ?? throw SimulatedPebbleException.BadRequest($"cannot find executable {GoText.Quote(spec.Command[0])}");
-
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var (userId, user, groupId, group, workingDir) = (spec.UserId, spec.User, spec.GroupId, spec.Group, spec.WorkingDir);
         if (!string.IsNullOrEmpty(spec.ServiceContext))
@@ -83,6 +76,14 @@ internal sealed class ExecManager(SimulatorParts parts)
             throw SimulatedPebbleException.BadRequest(e.Message);
         }
 
+        // As Pebble: the service context and the user are checked before the executable is looked up.
+        var handler = handlers
+            .Where(h => h.Prefix.Count <= spec.Command.Count && h.Prefix.SequenceEqual(spec.Command.Take(h.Prefix.Count)))
+            .OrderByDescending(h => h.Prefix.Count)
+            .Select(h => h.Handler)
+            .FirstOrDefault()
+            ?? throw SimulatedPebbleException.BadRequest($"cannot find executable {GoText.Quote(spec.Command[0])}");
+
         var home = parts.Files.Users.Home(uid ?? 0) ?? "/";
         var final = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -111,7 +112,7 @@ internal sealed class ExecManager(SimulatorParts parts)
         parts.Changes.SetTaskStatus(task, "Doing");
         var request = new ExecRequest(spec.Command, final, workingDir, uid, user, gid, group, spec.Timeout, Stream.Null, NullIfEmpty(spec.ServiceContext));
         var session = new ExecSession(task, request, handler, spec.SplitStderr);
-        task.OnAbort = session.Kill;
+        task.OnAbort = () => session.Kill();
         return session;
     }
 
@@ -148,7 +149,8 @@ internal sealed class ExecManager(SimulatorParts parts)
         }
         catch (OperationCanceledException) when (session.Killed.IsCancellationRequested)
         {
-            result = new ExecResult(-1, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty);
+            // As Pebble reports a process killed by a signal: 128 + the signal's number (143 for SIGTERM).
+            result = new ExecResult(128 + session.KillSignal, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty);
         }
 #pragma warning disable CA1031 // A handler's failure is the simulated process failing to launch.
         catch (Exception e)

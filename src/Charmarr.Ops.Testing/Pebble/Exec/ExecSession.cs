@@ -28,6 +28,9 @@ internal sealed class ExecSession(TaskEntity task, ExecRequest request, ExecHand
         }
     }
 
+    /// <summary>The number of the signal that killed the process (9 when it was killed without one), or 0.</summary>
+    public int KillSignal { get; private set; }
+
     /// <summary>Delivers a signal: recorded, and SIGKILL, SIGTERM or SIGINT kill the simulated process.</summary>
     public void Signal(string name)
     {
@@ -36,14 +39,31 @@ internal sealed class ExecSession(TaskEntity task, ExecRequest request, ExecHand
             signals.Add(name);
         }
 
-        if (name is "SIGKILL" or "SIGTERM" or "SIGINT")
+        var number = name switch
         {
-            Kill();
+            "SIGKILL" => 9,
+            "SIGTERM" => 15,
+            "SIGINT" => 2,
+            _ => 0,
+        };
+        if (number != 0)
+        {
+            Kill(number);
         }
     }
 
     /// <summary>Cancelled when the process is killed (abort, SIGKILL, SIGTERM, control socket lost).</summary>
     public CancellationToken Killed => kill.Token;
 
-    public void Kill() => kill.Cancel();
+    /// <summary>Kills the process, with SIGKILL unless another signal is named (as Pebble does).</summary>
+    /// <param name="signal">The signal's number.</param>
+    public void Kill(int signal = 9)
+    {
+        if (KillSignal == 0)
+        {
+            KillSignal = signal;
+        }
+
+        kill.Cancel();
+    }
 }

@@ -57,7 +57,7 @@ internal sealed class SimulatedFileSystem
             MakeDirectories(parentPath, 0b111_101_101, uid, gid);
         }
 
-        var parent = FindParent(parentPath, () => FileOperationException.NotFound($"open {temp}: no such file or directory"));
+        var parent = FindParent(parentPath, $"open {temp}");
         if (IsMarked(unwritable, path))
         {
             throw FileOperationException.Denied($"open {temp}: permission denied");
@@ -85,7 +85,7 @@ internal sealed class SimulatedFileSystem
         }
 
         var (parentPath, name) = Split(path);
-        var parent = FindParent(parentPath, () => FileOperationException.NotFound($"mkdir {path}.mkdir-new: no such file or directory"));
+        var parent = FindParent(parentPath, $"mkdir {path}.mkdir-new");
         if (parent.Children.ContainsKey(name))
         {
             throw FileOperationException.Generic($"mkdir {path}: file exists");
@@ -203,13 +203,28 @@ internal sealed class SimulatedFileSystem
         }
     }
 
-    private Directory FindParent(string parentPath, Func<FileOperationException> missing) =>
-        TryFind(parentPath) switch
+    // The directory a new entry goes in; the errors are the kernel's for the call Pebble makes there (ENOENT when a
+    // component is missing, ENOTDIR when one is a file).
+    private Directory FindParent(string parentPath, string call)
+    {
+        Node current = root;
+        foreach (var part in Parts(parentPath))
         {
-            Directory d => d,
-            null => throw missing(),
-            _ => throw FileOperationException.Generic($"stat {parentPath}: not a directory"),
-        };
+            if (current is not Directory directory)
+            {
+                throw FileOperationException.Generic($"{call}: not a directory");
+            }
+
+            if (!directory.Children.TryGetValue(part, out var next))
+            {
+                throw FileOperationException.NotFound($"{call}: no such file or directory");
+            }
+
+            current = next;
+        }
+
+        return current as Directory ?? throw FileOperationException.Generic($"{call}: not a directory");
+    }
 
     private Node Find(string path, string operation)
     {
@@ -309,15 +324,9 @@ internal sealed class SimulatedFileSystem
 
     private static string Join(string directory, string name) => directory == "/" ? "/" + name : directory + "/" + name;
 
+    // Go's os.CreateTemp: a random uint32 in decimal replaces the pattern's '*' (Pebble writes "<path>.*~").
     private static string RandomSuffix() =>
-        string.Create(12, 0, (span, _) =>
-        {
-            const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
-            }
-        });
+        ((uint)System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private abstract class Node
     {

@@ -75,6 +75,89 @@ internal static class GoText
     public static string Rfc3339(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Go's <c>time.Parse(time.RFC3339, text)</c> error for text that does not parse: the layout element where it
+    /// stopped (<c>parsing time "x" as "2006-01-02T15:04:05Z07:00": cannot parse "x" as "2006"</c>).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The error text, or null when the text is a valid RFC 3339 time.</returns>
+    public static string? Rfc3339Error(string text)
+    {
+        const string Layout = "2006-01-02T15:04:05Z07:00";
+        var prefix = $"parsing time {Quote(text)}";
+        var at = 0;
+        string Fail(string element) => $"{prefix} as {Quote(Layout)}: cannot parse {Quote(text[at..])} as {Quote(element)}";
+        bool Digits(int count)
+        {
+            if (text.Length - at < count || text.AsSpan(at, count).ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            at += count;
+            return true;
+        }
+
+        bool Literal(char c)
+        {
+            if (at < text.Length && text[at] == c)
+            {
+                at++;
+                return true;
+            }
+
+            return false;
+        }
+
+        (int Count, char? Separator, string Element)[] steps =
+            [(4, '-', "2006"), (2, '-', "01"), (2, 'T', "02"), (2, ':', "15"), (2, ':', "04"), (2, null, "05")];
+        foreach (var (count, separator, element) in steps)
+        {
+            if (!Digits(count))
+            {
+                return Fail(element);
+            }
+
+            if (separator is { } s && !Literal(s))
+            {
+                return Fail(s.ToString());
+            }
+        }
+
+        if (Literal('.'))
+        {
+            while (at < text.Length && char.IsAsciiDigit(text[at]))
+            {
+                at++;
+            }
+        }
+
+        if (!Literal('Z'))
+        {
+            var zoneAt = at;
+            if (!(Literal('+') || Literal('-')) || !Digits(2) || !Literal(':') || !Digits(2))
+            {
+                at = zoneAt;
+                return Fail("Z07:00");
+            }
+        }
+
+        if (at < text.Length)
+        {
+            return $"{prefix}: extra text: {Quote(text[at..])}";
+        }
+
+        int Field(int start, int length) => int.Parse(text.AsSpan(start, length), CultureInfo.InvariantCulture);
+        var (year, month, day) = (Field(0, 4), Field(5, 2), Field(8, 2));
+        string? range = month is < 1 or > 12 ? "month"
+            : day < 1 || day > DateTime.DaysInMonth(year, month) ? "day"
+            : Field(11, 2) > 23 ? "hour"
+            : Field(14, 2) > 59 ? "minute"
+            : Field(17, 2) > 59 ? "second"
+            : null;
+        return range is null ? null : $"{prefix}: {range} out of range";
+    }
+
     /// <summary>Parses an RFC 3339 timestamp (with any fraction and zone).</summary>
     public static bool TryParseRfc3339(string text, out DateTimeOffset time) =>
         DateTimeOffset.TryParseExact(

@@ -13,6 +13,7 @@ internal sealed class LayerParser
 {
     private readonly string label;
     private readonly List<string> unmarshalErrors = [];
+    private long lineOffset;
 
     private LayerParser(string label) => this.label = label;
 
@@ -35,7 +36,7 @@ internal sealed class LayerParser
         }
         catch (YamlException e)
         {
-            throw new LayerException($"cannot parse layer {GoText.Quote(label)}: yaml: line {e.Start.Line}: {e.Message}");
+            throw new LayerException($"cannot parse layer {GoText.Quote(label)}: yaml: {GoYamlError(e, yaml)}");
         }
 
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
@@ -53,6 +54,10 @@ internal sealed class LayerParser
         {
             var key = keyNode is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : throw new LayerException(
                 $"cannot parse layer {GoText.Quote(label)}: yaml: unmarshal errors:\n  line {keyNode.Start.Line}: a mapping key must be a string");
+
+            // Pebble decodes each section from its own node, re-encoded: yaml.v3 numbers its lines from the section's
+            // first line.
+            lineOffset = value.Start.Line - 1;
             switch (key)
             {
                 case "summary":
@@ -75,7 +80,86 @@ internal sealed class LayerParser
             }
         }
 
+        lineOffset = 0;
         return layer;
+    }
+
+    // yaml.v3's parser error: the problem without libyaml's context, on the context's line (0-based) for a parser
+    // error and on the next line for a scanner error, as yaml.v3's parser.fail reports it. YamlDotNet words a few
+    // problems differently and reports the problem's position only; those are mapped back to libyaml's.
+    private static string GoYamlError(YamlException error, string yaml)
+    {
+        var message = error.Message;
+        var parser = message.StartsWith("While parsing", StringComparison.Ordinal);
+        var comma = message.IndexOf(", ", StringComparison.Ordinal);
+        if (message.StartsWith("While ", StringComparison.Ordinal) && comma > 0)
+        {
+            message = message[(comma + 2)..];
+        }
+
+        message = message.TrimEnd('.');
+        var lines = yaml.Split('\n');
+        var line = parser ? error.Start.Line - 1 : error.Start.Line;
+        if (message.Contains("invalid tab as indentation", StringComparison.Ordinal))
+        {
+            // libyaml stops at the tab itself.
+            message = "found character that cannot start any token";
+            line = Enumerable.Range((int)error.Start.Line, Math.Max(0, lines.Length - (int)error.Start.Line))
+                .FirstOrDefault(i => lines[i].TrimStart(' ').StartsWith('\t'), (int)error.Start.Line - 1) + 1;
+        }
+        else if (message.Equals("found invalid mapping", StringComparison.OrdinalIgnoreCase))
+        {
+            message = "mapping values are not allowed in this context";
+        }
+        else
+        {
+            message = message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : message;
+            if (parser && message == "did not find expected key" && error.Start.Line - 1 < lines.Length)
+            {
+                line = BlockMappingStart(lines, (int)error.Start.Line - 1);
+            }
+        }
+
+        return line > 0 ? string.Create(CultureInfo.InvariantCulture, $"line {line}: {message}") : message;
+    }
+
+    // The 0-based line where the block mapping starts that a mis-indented line (0-based) falls into: the mapping
+    // whose keys are indented the most, but less than that line.
+    private static int BlockMappingStart(string[] lines, int problem)
+    {
+        static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
+        static bool Blank(string line) => line.Trim().Length == 0 || line.TrimStart().StartsWith('#');
+        var indent = Indent(lines[problem]);
+        var keys = -1;
+        var start = problem;
+        for (var i = problem - 1; i >= 0; i--)
+        {
+            if (Blank(lines[i]))
+            {
+                continue;
+            }
+
+            var at = Indent(lines[i]);
+            if (keys < 0 && at < indent)
+            {
+                keys = at;
+            }
+
+            if (keys >= 0)
+            {
+                if (at < keys)
+                {
+                    break;
+                }
+
+                if (at == keys)
+                {
+                    start = i;
+                }
+            }
+        }
+
+        return start;
     }
 
     private T Section<T>(string section, Func<T> read)
@@ -399,12 +483,12 @@ internal sealed class LayerParser
 
     private static string ScalarText(YamlNode node) => node is YamlScalarNode { Value: { } v } ? v : "";
 
-    private static long Line(YamlNode node) => node.Start.Line;
+    private long Line(YamlNode node) => node.Start.Line - lineOffset;
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
-    private static string TypeError(YamlNode node, string goType)
+    private string TypeError(YamlNode node, string goType)
     {
         var shown = node is YamlScalarNode s ? $" `{s.Value}`" : "";
         return $"line {Line(node)}: cannot unmarshal {Tag(node)}{shown} into {goType}";

@@ -14,11 +14,11 @@ internal sealed record PebbleRequest(
     public string Var(string name) => Vars[name];
 
     /// <summary>Reads the JSON body; a decode failure is 400 <c>&lt;prefix&gt;: &lt;Go error&gt;</c>.</summary>
-    public async Task<RequestBody> BodyAsync(string errorPrefix)
+    public async Task<RequestBody> BodyAsync(string errorPrefix, GoPayload payload)
     {
         try
         {
-            return await RequestBody.ReadAsync(Context.Request.Body, Aborted).ConfigureAwait(false);
+            return await RequestBody.ReadAsync(Context.Request.Body, payload, Aborted).ConfigureAwait(false);
         }
         catch (FormatException e)
         {

@@ -165,17 +165,22 @@ internal sealed class CheckManager(SimulatorParts parts)
         }
     }
 
-    // A stopped check's change ends Done (§7.2).
+    // A stopped check's change ends Done (§7.2). Pebble v1.32.1 aborts the running check task, which winds down and
+    // is marked done: measured, that records three more change-update occurrences (Abort, Doing, Done), so the
+    // simulator passes through the same statuses.
     private void EndChange(CheckRuntime runtime)
     {
         if (runtime.Change is { } change)
         {
-            foreach (var task in change.Tasks.Where(t => !ChangeEntity.IsReadyStatus(t.Status)))
+            foreach (var task in change.Tasks.Where(t => !ChangeEntity.IsReadyStatus(t.Status)).ToList())
             {
+                parts.Changes.SetTaskStatus(task, "Abort");
+                parts.Changes.SetTaskStatus(task, "Doing");
                 parts.Changes.SetTaskStatus(task, "Done");
             }
 
-            runtime.PrevChangeId = change.Id;
+            // Pebble v1.32.1 reports neither change-id nor prev-change-id for a stopped check.
+            runtime.PrevChangeId = null;
             runtime.Change = null;
         }
     }

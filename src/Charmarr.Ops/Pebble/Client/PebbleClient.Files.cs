@@ -5,6 +5,22 @@ namespace Charmarr.Ops.Pebble;
 /// <summary>Files: pull, push, list, make-dir, remove.</summary>
 public sealed partial class PebbleClient
 {
+    /// <summary>
+    /// Pulls a file that must arrive in full within <paramref name="deadline"/>, however steadily it flows (the call
+    /// timeout only limits silences). Opening or reading the stream after the deadline throws
+    /// <see cref="PebbleTimeoutException"/>; the caller's own cancellation stays an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <param name="path">The absolute path in the container.</param>
+    /// <param name="deadline">How long the whole transfer may take, from now.</param>
+    /// <param name="cancellationToken">Cancels the pull.</param>
+    /// <returns>The file's bytes as a stream the caller disposes.</returns>
+    public Task<Stream> PullAsync(string path, TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(deadline, TimeSpan.Zero);
+        return DeadlinePullStream.OpenAsync(this, path, deadline, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task<Stream> PullAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -19,7 +35,7 @@ public sealed partial class PebbleClient
             response = await transport.SendAsync(request, watchdog.Token).ConfigureAwait(false);
             if ((int)response.StatusCode >= 400)
             {
-                (await PebbleEnvelope.ReadAsync(operation, response, watchdog).ConfigureAwait(false)).Dispose();
+                (await PebbleEnvelope.ReadAsync(operation, response, watchdog, transport.MaxResponseBytes).ConfigureAwait(false)).Dispose();
                 throw new PebbleProtocolException(operation, $"Pebble answered {(int)response.StatusCode} without an error", null);
             }
 
@@ -57,7 +73,7 @@ public sealed partial class PebbleClient
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             request.Content = new MultipartPushContent(metadata.ToString(), path, content, watchdog);
             using var response = await transport.SendAsync(request, watchdog.Token).ConfigureAwait(false);
-            using var envelope = await PebbleEnvelope.ReadAsync(operation, response, watchdog).ConfigureAwait(false);
+            using var envelope = await PebbleEnvelope.ReadAsync(operation, response, watchdog, transport.MaxResponseBytes).ConfigureAwait(false);
             envelope.Read(operation, e => ThrowOnPathError(operation, path, e.Result));
         }
         catch (Exception e) when (PebbleTransport.IsFailure(e, watchdog))
@@ -115,22 +131,39 @@ public sealed partial class PebbleClient
     /// <exception cref="PebbleProtocolException">The result does not mention the path.</exception>
     internal static bool ThrowOnPathError(string operation, string path, JsonElement? result)
     {
-        foreach (var item in PebbleJsonReader.Items(result))
+        (string Kind, string Message)? failure = null;
+        var found = false;
+        try
         {
-            if (PebbleJsonReader.Str(item, "path") != path)
+            foreach (var item in PebbleJsonReader.Items(result))
             {
-                continue;
-            }
+                if (item.ValueKind != JsonValueKind.Object || PebbleJsonReader.OptStr(item, "path") != path)
+                {
+                    continue;
+                }
 
-            if (item.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                throw new PebblePathException(operation, path, PebbleJsonReader.OptStr(error, "kind") ?? string.Empty, PebbleJsonReader.OptStr(error, "message") ?? string.Empty);
-            }
+                if (item.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                {
+                    failure = (PebbleJsonReader.OptStr(error, "kind") ?? string.Empty, PebbleJsonReader.OptStr(error, "message") ?? string.Empty);
+                }
 
-            return true;
+                found = true;
+                break;
+            }
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new PebbleProtocolException(operation, $"unexpected per-path result from Pebble ({e.Message}): {(result is { } raw ? raw.GetRawText() : "no result")}", e);
         }
 
-        throw new PebbleProtocolException(operation, $"path not found in response metadata: {(result is { } r ? r.GetRawText() : "no result")}", null);
+        if (failure is { } f)
+        {
+            throw new PebblePathException(operation, path, f.Kind, f.Message);
+        }
+
+        return found
+            ? true
+            : throw new PebbleProtocolException(operation, $"path not found in response metadata: {(result is { } r ? r.GetRawText() : "no result")}", null);
     }
 
     // One files/dirs item as ops writes it: ownership and mode first, then the path, then the make-dirs/make-parents flag.

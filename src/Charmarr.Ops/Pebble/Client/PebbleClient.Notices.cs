@@ -143,40 +143,47 @@ public sealed partial class PebbleClient
             .ToString();
     }
 
-    // Lines are read as they arrive; a follow has no time limit once Pebble has answered, and ends quietly when the
-    // caller cancels, which is how a follow is meant to be stopped.
+    // Lines are read as they arrive. A follow has no time limit at all: Pebble sends no response headers for
+    // follow=true until the next log line is written, which on a quiet service may take any time. A follow ends
+    // quietly when the caller cancels (before or after Pebble answered), which is how a follow is meant to be stopped;
+    // a connection that fails or breaks is still a PebbleConnectionException.
     private async IAsyncEnumerable<PebbleLogEntry> ReadLogsAsync(string operation, string target, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var watchdog = new CallWatchdog(Timeout, cancellationToken);
+        using var watchdog = new CallWatchdog(follow ? System.Threading.Timeout.InfiniteTimeSpan : Timeout, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, target);
-        HttpResponseMessage response;
+        HttpResponseMessage? answer;
         try
         {
-            response = await transport.SendAsync(request, watchdog.Token).ConfigureAwait(false);
-            if ((int)response.StatusCode >= 400)
+            answer = await transport.SendAsync(request, watchdog.Token).ConfigureAwait(false);
+            if ((int)answer.StatusCode >= 400)
             {
-                using (response)
+                using (answer)
                 {
-                    (await PebbleEnvelope.ReadAsync(operation, response, watchdog).ConfigureAwait(false)).Dispose();
-                    throw new PebbleProtocolException(operation, $"Pebble answered {(int)response.StatusCode} without an error", null);
+                    (await PebbleEnvelope.ReadAsync(operation, answer, watchdog, transport.MaxResponseBytes).ConfigureAwait(false)).Dispose();
+                    throw new PebbleProtocolException(operation, $"Pebble answered {(int)answer.StatusCode} without an error", null);
                 }
             }
 
-            PebbleEnvelope.EnsureContentType(operation, response.Content.Headers.ContentType, "application/x-ndjson");
+            PebbleEnvelope.EnsureContentType(operation, answer.Content.Headers.ContentType, "application/x-ndjson");
+        }
+        catch (OperationCanceledException) when (follow && watchdog.CallerCancelled)
+        {
+            answer = null;
         }
         catch (Exception e) when (PebbleTransport.IsFailure(e, watchdog))
         {
             throw transport.Failure(operation, e, watchdog);
         }
 
-        using (response)
+        if (answer is null)
         {
-            if (follow)
-            {
-                watchdog.Reset(System.Threading.Timeout.InfiniteTimeSpan);
-            }
+            yield break;
+        }
 
+        using (var response = answer)
+        {
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false));
+            long held = 0;
             while (true)
             {
                 string? line;
@@ -196,6 +203,13 @@ public sealed partial class PebbleClient
                 if (line is null)
                 {
                     yield break;
+                }
+
+                // A read (not a follow) is collected into a list by the caller: it may hold only so much.
+                held += line.Length;
+                if (!follow && held > transport.MaxResponseBytes)
+                {
+                    throw PebbleEnvelope.TooLarge(operation, transport.MaxResponseBytes, "more log lines sent");
                 }
 
                 if (line.Length > 0)

@@ -10,8 +10,9 @@ namespace Charmarr.Ops.Pebble;
 /// same socket. Errors are <see cref="PebbleException"/> subtypes naming the operation, never raw transport exceptions.
 /// </summary>
 /// <remarks>
-/// Each call may wait <see cref="Timeout"/> for Pebble to answer (5 seconds, as ops); waits for a change, notice
-/// long-polls and log follows allow for their own server-side wait on top. Transfers restart that clock whenever
+/// Each call may wait <see cref="Timeout"/> for Pebble to answer (5 seconds, as ops); waits for a change and notice
+/// long-polls allow for their own server-side wait on top, and a log follow waits for Pebble without limit (Pebble
+/// answers a follow only when the next line is written). Transfers restart that clock whenever
 /// bytes move, so large files are not cut off while they progress. Thread-safe; dispose it to close its connections.
 /// </remarks>
 public sealed partial class PebbleClient : IPebbleClient, IDisposable
@@ -34,8 +35,26 @@ public sealed partial class PebbleClient : IPebbleClient, IDisposable
         transport = new PebbleTransport(socketPath, limit);
     }
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
+
     /// <summary>The socket this client talks to.</summary>
     public string SocketPath => transport.SocketPath;
+
+    /// <summary>
+    /// The most bytes of one JSON answer, or of the lines of one log read, this client holds in memory (default
+    /// <see cref="DefaultMaxResponseBytes"/>); a larger answer is a <see cref="PebbleProtocolException"/>. File pulls
+    /// stream and are not limited.
+    /// </summary>
+    public long MaxResponseBytes
+    {
+        get => transport.MaxResponseBytes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, 0L);
+            transport.MaxResponseBytes = value;
+        }
+    }
 
     /// <summary>How long Pebble may be silent during a call.</summary>
     public TimeSpan Timeout => transport.Timeout;
@@ -80,7 +99,7 @@ public sealed partial class PebbleClient : IPebbleClient, IDisposable
         {
             using var request = call.ToRequest();
             using var response = await transport.SendAsync(request, watchdog.Token).ConfigureAwait(false);
-            using var envelope = await PebbleEnvelope.ReadAsync(call.Operation, response, watchdog).ConfigureAwait(false);
+            using var envelope = await PebbleEnvelope.ReadAsync(call.Operation, response, watchdog, transport.MaxResponseBytes).ConfigureAwait(false);
             return envelope.Read(call.Operation, read);
         }
         catch (Exception e) when (PebbleTransport.IsFailure(e, watchdog))

@@ -24,7 +24,9 @@ internal sealed class PebbleEnvelope : IDisposable
             throw new FormatException($"the body is JSON {root.ValueKind}, not an object");
         }
 
-        Type = root.TryGetProperty("type", out var type) ? type.GetString() ?? string.Empty : string.Empty;
+        Type = !root.TryGetProperty("type", out var type) || type.ValueKind == JsonValueKind.Null ? string.Empty
+            : type.ValueKind == JsonValueKind.String ? type.GetString() ?? string.Empty
+            : throw new FormatException($"\"type\" is JSON {type.ValueKind}, not a string");
         Change = root.TryGetProperty("change", out var change) && change.ValueKind == JsonValueKind.String ? change.GetString() : null;
         Result = root.TryGetProperty("result", out var result) ? result : null;
     }
@@ -45,10 +47,11 @@ internal sealed class PebbleEnvelope : IDisposable
     /// <param name="operation">The operation, for errors.</param>
     /// <param name="response">The response.</param>
     /// <param name="watchdog">The call's clock.</param>
+    /// <param name="limit">The most bytes of JSON read into memory.</param>
     /// <returns>The envelope of a successful response.</returns>
     /// <exception cref="PebbleApiException">Pebble answered with an error.</exception>
-    /// <exception cref="PebbleProtocolException">The body is not a JSON envelope.</exception>
-    public static async Task<PebbleEnvelope> ReadAsync(string operation, HttpResponseMessage response, CallWatchdog watchdog)
+    /// <exception cref="PebbleProtocolException">The body is not a JSON envelope, or is larger than <paramref name="limit"/>.</exception>
+    public static async Task<PebbleEnvelope> ReadAsync(string operation, HttpResponseMessage response, CallWatchdog watchdog, long limit)
     {
         var failed = (int)response.StatusCode >= 400;
         if (!failed)
@@ -56,7 +59,7 @@ internal sealed class PebbleEnvelope : IDisposable
             EnsureContentType(operation, response.Content.Headers.ContentType, "application/json");
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(watchdog.Token).ConfigureAwait(false);
+        var body = await ReadBoundedAsync(operation, response.Content, limit, watchdog).ConfigureAwait(false);
         PebbleEnvelope envelope;
         try
         {
@@ -83,6 +86,49 @@ internal sealed class PebbleEnvelope : IDisposable
 
         return envelope;
     }
+
+    /// <summary>Reads a whole body into memory, refusing more than <paramref name="limit"/> bytes.</summary>
+    /// <param name="operation">The operation, for errors.</param>
+    /// <param name="content">The body.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="watchdog">The call's clock, restarted as bytes arrive.</param>
+    /// <returns>The body.</returns>
+    /// <exception cref="PebbleProtocolException">The body is larger than the limit.</exception>
+    public static async Task<byte[]> ReadBoundedAsync(string operation, HttpContent content, long limit, CallWatchdog watchdog)
+    {
+        if (content.Headers.ContentLength is { } declared && declared > limit)
+        {
+            throw TooLarge(operation, limit, $"{declared} bytes declared");
+        }
+
+        var stream = await content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, watchdog.Token).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge(operation, limit, "more sent");
+                }
+
+                buffer.Write(chunk, 0, read);
+                watchdog.Kick();
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    /// <summary>The error for an answer larger than the client accepts.</summary>
+    /// <param name="operation">The operation, for errors.</param>
+    /// <param name="limit">The limit.</param>
+    /// <param name="detail">What was seen.</param>
+    /// <returns>The exception.</returns>
+    public static PebbleProtocolException TooLarge(string operation, long limit, string detail) =>
+        new(operation, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Pebble's answer is larger than the {limit} bytes this client reads into memory ({detail}; see PebbleClient.MaxResponseBytes)"), null);
 
     /// <summary>Checks a response's media type as ops does.</summary>
     /// <param name="operation">The operation, for errors.</param>

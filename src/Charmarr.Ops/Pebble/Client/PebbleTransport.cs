@@ -41,6 +41,9 @@ internal sealed class PebbleTransport : IDisposable
     /// <summary>How long Pebble may be silent during an ordinary call.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>The most bytes of one JSON answer (or of a log read) held in memory.</summary>
+    public long MaxResponseBytes { get; set; } = PebbleClient.DefaultMaxResponseBytes;
+
     /// <summary>Sends a request and returns once the response headers have arrived; the caller disposes the response.</summary>
     /// <param name="request">The request.</param>
     /// <param name="token">Cancels the call.</param>

@@ -28,7 +28,7 @@ internal static class ChangeEndpoints
     {
         var id = request.Var("id");
         request.Simulator.RequireChange(id);
-        var body = await request.BodyAsync(DecodeData).ConfigureAwait(false);
+        var body = await request.BodyAsync(DecodeData, GoPayload.Change).ConfigureAwait(false);
         var action = PebbleRequest.Field(() => body.String("action") ?? "", DecodeData);
         if (action != "abort")
         {

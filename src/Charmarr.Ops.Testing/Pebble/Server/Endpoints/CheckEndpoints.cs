@@ -29,7 +29,7 @@ internal static class CheckEndpoints
 
     private static async Task<Envelope?> PostChecks(PebbleRequest request)
     {
-        var body = await request.BodyAsync(DecodeData).ConfigureAwait(false);
+        var body = await request.BodyAsync(DecodeData, GoPayload.Checks).ConfigureAwait(false);
         var (action, checks) = PebbleRequest.Field(() => (body.String("action") ?? "", body.StringList("checks")), DecodeData);
         var changed = request.Simulator.ChecksAction(action, checks);
         return Envelope.Sync(new JsonObject { ["changed"] = GoJson.Strings(changed) });
@@ -38,7 +38,7 @@ internal static class CheckEndpoints
     // The simulator probes nothing: refreshing reports the check as it stands.
     private static async Task<Envelope?> Refresh(PebbleRequest request)
     {
-        var body = await request.BodyAsync(DecodeData).ConfigureAwait(false);
+        var body = await request.BodyAsync(DecodeData, GoPayload.RefreshCheck).ConfigureAwait(false);
         var name = PebbleRequest.Field(() => body.String("name") ?? "", DecodeData);
         var found = request.Simulator.GetChecks(null, [name]);
         var check = (found.Count > 0 ? found[0] : null)

@@ -17,7 +17,7 @@ internal static class ExecEndpoints
 
     private static async Task<Envelope?> PostExec(PebbleRequest request)
     {
-        var body = await request.BodyAsync(Decode).ConfigureAwait(false);
+        var body = await request.BodyAsync(Decode, GoPayload.Exec).ConfigureAwait(false);
         var spec = PebbleRequest.Field(() => Spec(body), Decode);
         if (PebbleRequest.Field(() => body.Bool("interactive") && !body.Bool("terminal"), Decode))
         {
@@ -37,30 +37,24 @@ internal static class ExecEndpoints
 
     private static ExecSpec Spec(RequestBody body)
     {
+        // Go decodes the whole body (type errors first), then Pebble validates it.
         var command = body.StringList("command");
+        var timeoutText = body.String("timeout");
+        var (serviceContext, environment, workingDir) = (body.String("service-context"), body.StringMap("environment"), body.String("working-dir"));
+        var (userId, user, groupId, group, splitStderr) = (body.Int("user-id"), body.String("user"), body.Int("group-id"), body.String("group"), body.Bool("split-stderr"));
         if (command.Count == 0)
         {
             throw SimulatedPebbleException.BadRequest("must specify command");
         }
 
         TimeSpan? timeout = null;
-        if (body.String("timeout") is { Length: > 0 } text)
+        if (timeoutText is { Length: > 0 } text)
         {
             timeout = GoDuration.TryParse(text, out var parsed, out var error) ? parsed
                 : throw SimulatedPebbleException.BadRequest($"invalid timeout: {error}");
         }
 
-        return new ExecSpec(
-            command,
-            body.String("service-context"),
-            body.StringMap("environment"),
-            body.String("working-dir"),
-            timeout,
-            body.Int("user-id"),
-            body.String("user"),
-            body.Int("group-id"),
-            body.String("group"),
-            body.Bool("split-stderr"));
+        return new ExecSpec(command, serviceContext, environment, workingDir, timeout, userId, user, groupId, group, splitStderr);
     }
 
     private static async Task<Envelope?> ConnectAsync(PebbleRequest request)

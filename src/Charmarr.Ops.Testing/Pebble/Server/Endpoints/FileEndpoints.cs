@@ -93,7 +93,7 @@ internal static partial class FileEndpoints
 
         if (!path.StartsWith('/'))
         {
-            throw SimulatedPebbleException.BadRequest($"path must be absolute, got {GoText.Quote(path)}", "generic-file-error");
+            throw SimulatedPebbleException.BadRequest($"path must be absolute, got {GoText.Quote(path)}");
         }
 
         IReadOnlyList<SimulatedFileInfo> files;
@@ -128,12 +128,12 @@ internal static partial class FileEndpoints
 
                 return await FileUpload.WriteAsync(request, boundary).ConfigureAwait(false);
             case "application/json":
-                var body = await request.BodyAsync(Decode).ConfigureAwait(false);
+                var body = await request.BodyAsync(Decode, GoPayload.Files).ConfigureAwait(false);
                 var action = PebbleRequest.Field(() => body.String("action") ?? "", Decode);
                 return action switch
                 {
-                    "make-dirs" => MakeDirs(request, PebbleRequest.Field(() => body.Objects("dirs"), Decode)),
-                    "remove" => Remove(request, PebbleRequest.Field(() => body.Objects("paths"), Decode)),
+                    "make-dirs" => MakeDirs(request, PebbleRequest.Field(() => body.Objects("dirs", "daemon.makeDirsItem"), Decode)),
+                    "remove" => Remove(request, PebbleRequest.Field(() => body.Objects("paths", "daemon.removePathsItem"), Decode)),
                     "write" => throw SimulatedPebbleException.BadRequest("must use multipart with \"write\" action"),
                     _ => throw SimulatedPebbleException.BadRequest($"invalid action {GoText.Quote(action)}"),
                 };

@@ -61,8 +61,8 @@ internal static class NoticeEndpoints
         var afterText = Query.Get(context, "after");
         if (afterText.Length > 0)
         {
-            after = GoText.TryParseRfc3339(afterText, out var parsed) ? parsed
-                : throw SimulatedPebbleException.BadRequest($"invalid \"after\" timestamp: parsing time {GoText.Quote(afterText)}");
+            after = GoText.Rfc3339Error(afterText) is null && GoText.TryParseRfc3339(afterText, out var parsed) ? parsed
+                : throw SimulatedPebbleException.BadRequest($"invalid \"after\" timestamp: {GoText.Rfc3339Error(afterText) ?? "parsing time " + GoText.Quote(afterText)}");
         }
 
         var filter = new NoticeFilter
@@ -94,7 +94,7 @@ internal static class NoticeEndpoints
 
     private static async Task<Envelope?> PostNotice(PebbleRequest request)
     {
-        var body = await request.BodyAsync(Decode).ConfigureAwait(false);
+        var body = await request.BodyAsync(Decode, GoPayload.Notices).ConfigureAwait(false);
         var (action, type, key, repeatText) = PebbleRequest.Field(
             () => (body.String("action") ?? "", body.String("type") ?? "", body.String("key") ?? "", body.String("repeat-after") ?? ""),
             Decode);
@@ -110,21 +110,29 @@ internal static class NoticeEndpoints
                 : throw SimulatedPebbleException.BadRequest($"invalid repeat-after: {error}");
         }
 
-        var data = PebbleRequest.Field(() => body.StringMap("data"), "cannot decode notice data");
+        var data = PebbleRequest.Field(() => body.StringMap("data", separately: true), "cannot decode notice data");
         var id = request.Simulator.Notify(key, data, repeatAfter, type);
         return Envelope.Sync(new JsonObject { ["id"] = id });
     }
 
     private static async Task<Envelope?> PostIdentities(PebbleRequest request)
     {
-        var body = await request.BodyAsync(Decode).ConfigureAwait(false);
+        var body = await request.BodyAsync(Decode, GoPayload.Identities).ConfigureAwait(false);
         var action = PebbleRequest.Field(() => body.String("action") ?? "", Decode);
         var identities = new Dictionary<string, SimulatedIdentity?>(StringComparer.Ordinal);
-        if (body.Root.TryGetProperty("identities", out var map) && map.ValueKind == JsonValueKind.Object)
+        if (body.Root.ValueKind == JsonValueKind.Object && body.Root.TryGetProperty("identities", out var map) && map.ValueKind != JsonValueKind.Null)
         {
-            foreach (var entry in map.EnumerateObject())
+            if (map.ValueKind != JsonValueKind.Object)
             {
-                identities[entry.Name] = entry.Value.ValueKind == JsonValueKind.Object ? ReadIdentity(entry.Name, entry.Value) : null;
+                throw SimulatedPebbleException.BadRequest($"{Decode}: {body.Mismatch(map, "identities", "map[string]*daemon.apiIdentity").Message}");
+            }
+
+            var read = map.EnumerateObject().Select(entry => (entry.Name, Identity: entry.Value.ValueKind == JsonValueKind.Object
+                ? PebbleRequest.Field(() => ReadJsonIdentity(entry.Value), Decode)
+                : ((string Access, JsonElement? Local, string? Password, string? Pem)?)null)).ToList();
+            foreach (var (name, identity) in read)
+            {
+                identities[name] = identity is { } i ? ToIdentity(name, i) : null;
             }
         }
 
@@ -132,31 +140,46 @@ internal static class NoticeEndpoints
         return Envelope.SyncWithoutResult();
     }
 
-    private static SimulatedIdentity ReadIdentity(string name, JsonElement json)
+    // Decoding first (Go's type errors), as Pebble's json.Decode runs before any identity is validated.
+    private static (string Access, JsonElement? Local, string? Password, string? Pem) ReadJsonIdentity(JsonElement json)
     {
-        string? Text(JsonElement parent, string key) =>
-            parent.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        string? Text(JsonElement parent, string owner, string path, string key, string goType) =>
+            !parent.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString()
+            : throw RequestBody.Mismatch(value, owner, $"identities.{path}{key}", goType);
 
-        uint? localUserId = null;
-        if (json.TryGetProperty("local", out var local) && local.ValueKind == JsonValueKind.Object)
+        JsonElement? Object(string key, string goType) =>
+            !json.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null ? null
+            : value.ValueKind == JsonValueKind.Object ? value
+            : throw RequestBody.Mismatch(value, "apiIdentity", "identities." + key, goType);
+
+        var access = Text(json, "apiIdentity", "", "access", "identities.Access") ?? "";
+        var local = Object("local", "daemon.apiLocalIdentity");
+        if (local is { } l && l.TryGetProperty("user-id", out var uid) && uid.ValueKind != JsonValueKind.Null
+            && (uid.ValueKind != JsonValueKind.Number || !uid.TryGetUInt32(out _)))
         {
-            localUserId = local.TryGetProperty("user-id", out var uid) && uid.TryGetUInt32(out var value) ? value
+            throw new FormatException($"json: cannot unmarshal {RequestBody.Kind(uid, numberFits: uid.ValueKind != JsonValueKind.Number)} into Go struct field apiLocalIdentity.identities.local.user-id of type uint32");
+        }
+
+        var basic = Object("basic", "daemon.apiBasicIdentity");
+        var cert = Object("cert", "daemon.apiCertIdentity");
+        var password = basic is { } b ? Text(b, "apiBasicIdentity", "basic.", "password", "string") ?? "" : null;
+        var pem = cert is { } c ? Text(c, "apiCertIdentity", "cert.", "pem", "string") ?? "" : null;
+        return (access, local, password, pem);
+    }
+
+    private static SimulatedIdentity ToIdentity(string name, (string Access, JsonElement? Local, string? Password, string? Pem) json)
+    {
+        uint? localUserId = null;
+        if (json.Local is { } local)
+        {
+            localUserId = local.TryGetProperty("user-id", out var uid) && uid.ValueKind == JsonValueKind.Number && uid.TryGetUInt32(out var value) ? value
                 : throw Invalid(name, "local identity must specify user-id");
         }
 
-        string? password = null;
-        if (json.TryGetProperty("basic", out var basic) && basic.ValueKind == JsonValueKind.Object)
-        {
-            password = Text(basic, "password") is { Length: > 0 } hash ? hash : throw Invalid(name, "basic identity must specify password (hashed)");
-        }
-
-        string? pem = null;
-        if (json.TryGetProperty("cert", out var cert) && cert.ValueKind == JsonValueKind.Object)
-        {
-            pem = Text(cert, "pem") ?? "";
-        }
-
-        return new SimulatedIdentity(Text(json, "access") ?? "", localUserId, password, pem);
+        var password = json.Password is null ? null
+            : json.Password.Length > 0 ? json.Password : throw Invalid(name, "basic identity must specify password (hashed)");
+        return new SimulatedIdentity(json.Access, localUserId, password, json.Pem);
     }
 
     private static SimulatedPebbleException Invalid(string name, string problem) =>

@@ -25,7 +25,7 @@ internal static class ServiceEndpoints
 
     private static async Task<Envelope?> PostServices(PebbleRequest request)
     {
-        var body = await request.BodyAsync(DecodeData).ConfigureAwait(false);
+        var body = await request.BodyAsync(DecodeData, GoPayload.Services).ConfigureAwait(false);
         var (action, services) = PebbleRequest.Field(() => (body.String("action") ?? "", body.StringList("services")), DecodeData);
         var change = request.Simulator.ServicesAction(action, services);
         return Envelope.Async(change.Id, null);
@@ -33,7 +33,7 @@ internal static class ServiceEndpoints
 
     private static async Task<Envelope?> PostLayers(PebbleRequest request)
     {
-        var body = await request.BodyAsync(Decode).ConfigureAwait(false);
+        var body = await request.BodyAsync(Decode, GoPayload.Layers).ConfigureAwait(false);
         var (action, label, combine, inner, format, layer) = PebbleRequest.Field(
             () => (body.String("action") ?? "", body.String("label") ?? "", body.Bool("combine"), body.Bool("inner"),
                 body.String("format") ?? "", body.String("layer") ?? ""),
@@ -70,8 +70,8 @@ internal static class ServiceEndpoints
 
     private static async Task<Envelope?> PostSignals(PebbleRequest request)
     {
-        var body = await request.BodyAsync(DecodeData).ConfigureAwait(false);
-        var (signal, services) = PebbleRequest.Field(() => (body.String("signal") ?? "", body.StringList("services")), DecodeData);
+        var body = await request.BodyAsync(Decode, GoPayload.Signals).ConfigureAwait(false);
+        var (signal, services) = PebbleRequest.Field(() => (body.String("signal") ?? "", body.StringList("services")), Decode);
         request.Simulator.SendSignal(signal, services);
         return PebbleRouter.True();
     }

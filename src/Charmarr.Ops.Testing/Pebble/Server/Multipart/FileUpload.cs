@@ -28,7 +28,7 @@ internal static class FileUpload
         RequestBody metadata;
         try
         {
-            metadata = await RequestBody.ReadAsync(metadataPart.Body, request.Aborted).ConfigureAwait(false);
+            metadata = await RequestBody.ReadAsync(metadataPart.Body, GoPayload.WriteFiles, request.Aborted).ConfigureAwait(false);
         }
         catch (FormatException e)
         {
@@ -41,7 +41,7 @@ internal static class FileUpload
             throw SimulatedPebbleException.BadRequest($"multipart action must be \"write\", got {GoText.Quote(action)}");
         }
 
-        var files = PebbleRequest.Field(() => metadata.Objects("files"), "cannot decode request metadata");
+        var files = PebbleRequest.Field(() => metadata.Objects("files", "daemon.writeFilesItem"), "cannot decode request metadata");
         if (files.Count == 0)
         {
             throw SimulatedPebbleException.BadRequest("must specify one or more files");
