@@ -41,6 +41,7 @@ internal static class CharmarrCommandLine
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (args.Count == 0)
         {
+            error.WriteLine("charmarr: no command given; the commands are:");
             await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = error, Error = error }, cancellationToken);
             return UsageError;
         }

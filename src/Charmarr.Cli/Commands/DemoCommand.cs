@@ -31,8 +31,9 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(string? given, Simulation.RealPebble.RealPebbleTools? realPebble, string? juju, CancellationToken cancellationToken)
     {
-        var directory = Path.GetFullPath(given ?? DefaultCharm());
-        var project = CharmPacker.ReadProject(directory);
+        given ??= DefaultCharm();
+        var project = CharmPacker.ReadProject(given);
+        var directory = Path.GetFullPath(given);
         var scenarioPath = Path.Combine(directory, ScenarioFile);
         var scenarioName = Path.GetRelativePath(Environment.CurrentDirectory, scenarioPath);
         var story = File.Exists(scenarioPath) ? scenarioName : null;

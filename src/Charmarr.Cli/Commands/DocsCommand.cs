@@ -17,7 +17,7 @@ internal static class DocsCommand
         };
         command.SetAction(parsed =>
         {
-            var markdown = ReferenceWriter.Write(Path.GetFullPath(parsed.GetRequiredValue(directory)));
+            var markdown = ReferenceWriter.Write(parsed.GetRequiredValue(directory));
             if (parsed.GetValue(output) is { } file)
             {
                 File.WriteAllText(file, markdown);

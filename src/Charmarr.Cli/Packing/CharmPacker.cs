@@ -43,8 +43,8 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
     /// <param name="cancellationToken">Stops the publish.</param>
     public async Task<IReadOnlyList<string>> PackAsync(string charmDirectory, string? projectPath, string outputDirectory, CancellationToken cancellationToken)
     {
-        charmDirectory = Path.GetFullPath(charmDirectory);
         var project = ReadProject(charmDirectory);
+        charmDirectory = Path.GetFullPath(charmDirectory);
         var name = project.Metadata.Name;
         var bases = project.Bases.Where(b => b.Architecture == Architecture).ToList();
         if (bases.Count == 0)
