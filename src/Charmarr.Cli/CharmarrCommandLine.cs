@@ -18,7 +18,17 @@ internal static class CharmarrCommandLine
     /// <returns>The root command.</returns>
     public static RootCommand Build()
     {
-        var root = new RootCommand($"charmarr {ToolVersion.Current}: build, try and document Charmarr.Ops charms.")
+        var root = new RootCommand($"""
+            charmarr {ToolVersion.Current}: build, try and document Charmarr.Ops charms.
+
+              charmarr pack <charm dir> [--output <dir>] [--project <charm .csproj>]
+              charmarr simulate <file.charm> [scenario.yaml] [--pebble simulated|real] [--pebble-binary <path>] [--juju 3.6|4.0]
+              charmarr demo [charm dir] [--pebble simulated|real] [--pebble-binary <path>] [--juju 3.6|4.0]
+              charmarr docs <charm dir> [--output <file>]
+              charmarr completion bash|zsh
+
+            Run charmarr <command> --help for a command's arguments and options.
+            """)
         {
             PackCommand.Create(),
             SimulateCommand.Create(),
