@@ -8,14 +8,14 @@ namespace Charmarr.Cli.Packing;
 /// What a charm's Native AOT publish depends on, as one hash: the source and project files (<c>*.cs</c>, <c>*.csproj</c>,
 /// <c>*.props</c>, <c>*.targets</c>, <c>*.json</c>, <c>charmcraft.yaml</c>) under the charm's folder, the project's folder
 /// and each project it references (recursively), the <c>Directory.*.props</c>/<c>.targets</c>, <c>global.json</c> and
-/// <c>nuget.config</c> above them, the SDK version and the publish switches. <c>bin/</c>, <c>obj/</c> and hidden folders
+/// <c>nuget.config</c> in and above those folders, the SDK version and the publish switches. <c>bin/</c>, <c>obj/</c> and hidden folders
 /// are skipped; any other file (README, images, the story) does not count.
 /// </summary>
 internal static class PublishInputs
 {
     private static readonly string[] SourceExtensions = [".cs", ".csproj", ".props", ".targets", ".json"];
     private static readonly string[] SkippedFolders = ["bin", "obj", "artifacts", "TestResults", "node_modules"];
-    private static readonly string[] AncestorFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.Config"];
+    private static readonly string[] AncestorFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.config", "NuGet.Config"];
 
     /// <summary>The hash of every input of publishing <paramref name="project"/> for the charm in <paramref name="charmDirectory"/>.</summary>
     /// <param name="charmDirectory">The folder holding charmcraft.yaml.</param>
@@ -64,7 +64,7 @@ internal static class PublishInputs
         foreach (var folder in folders)
         {
             AddSources(folder, files);
-            for (var up = Directory.GetParent(folder); up is not null; up = up.Parent)
+            for (var up = new DirectoryInfo(folder); up is not null; up = up.Parent)
             {
                 foreach (var name in AncestorFiles)
                 {

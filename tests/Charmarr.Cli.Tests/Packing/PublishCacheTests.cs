@@ -19,6 +19,7 @@ public sealed class PublishCacheTests : IDisposable
         Write("repo/charm/charmcraft.yaml", "name: app\n");
         Write("repo/charm/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"..\\lib\\Lib.csproj\" /></ItemGroup></Project>");
         Write("repo/charm/src/Program.cs", "return 0;");
+        Write("repo/charm/NuGet.config", "<configuration />");
         Write("repo/charm/README.md", "# app");
         Write("repo/charm/simulate.yaml", "steps: []\n");
         Write("repo/lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
@@ -36,6 +37,7 @@ public sealed class PublishCacheTests : IDisposable
     [InlineData("repo/lib/Thing.cs")]
     [InlineData("repo/lib/Lib.csproj")]
     [InlineData("repo/Directory.Build.props")]
+    [InlineData("repo/charm/NuGet.config")]
     public void The_hash_changes_when_a_source_or_project_file_the_publish_reads_changes(string file)
     {
         var before = Hash();
@@ -77,7 +79,7 @@ public sealed class PublishCacheTests : IDisposable
         var files = PublishInputs.Files(Charm, Project).Select(f => Path.GetRelativePath(root, f));
 
         Assert.Equal(
-            ["repo/Directory.Build.props", "repo/charm/App.csproj", "repo/charm/charmcraft.yaml", "repo/charm/src/Program.cs", "repo/lib/Lib.csproj", "repo/lib/Thing.cs"],
+            ["repo/Directory.Build.props", "repo/charm/App.csproj", "repo/charm/NuGet.config", "repo/charm/charmcraft.yaml", "repo/charm/src/Program.cs", "repo/lib/Lib.csproj", "repo/lib/Thing.cs"],
             files);
     }
 
