@@ -38,6 +38,11 @@ internal static class ScenarioValidator
     public static void Check(Scenario scenario, CharmMetadata metadata, string fileName)
     {
         var hooks = Hooks(metadata);
+        foreach (var key in scenario.Config.Keys)
+        {
+            Known(fileName, scenario.ConfigLine, "config option", key, metadata.Config.Keys);
+        }
+
         foreach (var standIn in scenario.StandIns)
         {
             Known(fileName, standIn.Line, "container", standIn.Container, metadata.Containers.Keys);
