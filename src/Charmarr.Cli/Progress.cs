@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Charmarr.Cli;
 
 /// <summary>Shows what the tool is doing: a step per line, and for long steps the seconds spent so far (redrawn in place on
-/// a terminal, a line every ten seconds otherwise).</summary>
+/// a terminal, a line every ten seconds otherwise). A long step's line is printed the moment it starts.</summary>
 internal sealed class Progress(TextWriter output, bool interactive)
 {
     /// <summary>Writes to the console, redrawing in place when standard output is a terminal.</summary>
@@ -11,14 +11,17 @@ internal sealed class Progress(TextWriter output, bool interactive)
 
     public void Step(string text) => output.WriteLine($"» {text}");
 
-    public async Task WhileAsync(string text, Task work)
+    /// <summary>Shows <paramref name="text"/> while <paramref name="work"/> runs, then "done in Ns" (or "failed after Ns" when it throws).</summary>
+    public Task WhileAsync(string text, Task work) =>
+        WhileAsync(text, work.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), _ => true);
+
+    /// <summary>Shows <paramref name="text"/> while <paramref name="work"/> runs, then "done in Ns" or, when
+    /// <paramref name="succeeded"/> says the result is a failure, "failed after Ns".</summary>
+    public async Task<T> WhileAsync<T>(string text, Task<T> work, Func<T, bool> succeeded)
     {
         var clock = Stopwatch.StartNew();
-        if (!interactive)
-        {
-            output.WriteLine($"» {text} …");
-        }
-
+        output.Write(interactive ? $"» {text} …" : $"» {text} …{Environment.NewLine}");
+        output.Flush();
         var lastLine = 0L;
         while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(250))) != work)
         {
@@ -34,8 +37,24 @@ internal sealed class Progress(TextWriter output, bool interactive)
             }
         }
 
-        await work;
-        var done = $"» {text}: done in {clock.Elapsed.TotalSeconds:0.0}s";
-        output.WriteLine(interactive ? $"\r{done}   " : done);
+        T result;
+        try
+        {
+            result = await work;
+        }
+        catch
+        {
+            Finish(text, clock, false);
+            throw;
+        }
+
+        Finish(text, clock, succeeded(result));
+        return result;
+    }
+
+    private void Finish(string text, Stopwatch clock, bool ok)
+    {
+        var end = ok ? $"» {text}: done in {clock.Elapsed.TotalSeconds:0.0}s" : $"» {text}: failed after {clock.Elapsed.TotalSeconds:0.0}s";
+        output.WriteLine(interactive ? $"\r{end}   " : end);
     }
 }

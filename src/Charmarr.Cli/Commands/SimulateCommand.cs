@@ -1,22 +1,38 @@
+using System.CommandLine;
 using Charmarr.Cli.Packing;
 using Charmarr.Cli.Simulation;
 using Charmarr.Cli.Simulation.RealPebble;
+using Charmarr.Ops.Metadata;
 
 namespace Charmarr.Cli.Commands;
 
 /// <summary><c>charmarr simulate &lt;.charm&gt; [scenario.yaml] [--pebble simulated|real] [--pebble-binary path]</c>.</summary>
 internal static class SimulateCommand
 {
-    public const string Usage = "charmarr simulate <file.charm> [scenario.yaml] " + PebbleOption.Usage + " [--juju 3.6|4.0]";
-
-    public static async Task<int> RunAsync(CommandLine args)
+    public static Command Create()
     {
-        var charm = args.Positional(0, "the .charm file to run", Usage);
-        var scenarioPath = args.OptionalPositional(1);
-        var realPebble = PebbleOption.Read(args);
-        var juju = args.Option("juju");
-        args.ThrowIfUnused(Usage);
-        return await SimulateAsync(charm, scenarioPath, Console.Out, realPebble, juju);
+        var charm = new Argument<string>("file.charm") { Description = "The packed charm to run" };
+        var scenario = new Argument<string?>("scenario.yaml") { Description = "The story to play (default: install, leader-elected, config-changed, start, update-status)", Arity = ArgumentArity.ZeroOrOne };
+        var options = new SimulationOptions();
+        var command = new Command("simulate", "Run the packed charm's events against an emulated unit (hook tools, Pebble, Kubernetes) and print them") { charm, scenario };
+        options.AddTo(command);
+        command.SetAction(async (parsed, _) =>
+        {
+            var realPebble = options.RealPebble(parsed);
+            return await SimulateAsync(parsed.GetRequiredValue(charm), parsed.GetValue(scenario), Console.Out, realPebble, parsed.GetValue(options.Juju));
+        });
+        return command;
+    }
+
+    /// <summary>Reads and parses a story file, or the default deploy story when <paramref name="scenarioPath"/> is null.</summary>
+    /// <exception cref="CliException">The file is missing or wrong (<c>file:LINE:COL: …</c>).</exception>
+    public static Scenario ReadScenario(string? scenarioPath, string? jujuVersion)
+    {
+        var scenario = scenarioPath is null
+            ? DefaultScenario.Text
+            : File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new CliException($"scenario {scenarioPath} does not exist");
+        var parsed = ScenarioReader.Parse(scenario, scenarioPath ?? "default scenario");
+        return jujuVersion is null ? parsed : parsed with { JujuVersion = SimulatedJuju.Check(jujuVersion, () => new CliException($"--juju {jujuVersion}: give 3.6, 4.0 or a full Juju version such as 4.0.16")) };
     }
 
     /// <summary>Unpacks <paramref name="charm"/> and plays the scenario (or the default deploy story); 0 when every
@@ -33,11 +49,7 @@ internal static class SimulateCommand
             throw new CliException($"{charm} does not exist; make one with: charmarr pack <charm dir>");
         }
 
-        var scenario = scenarioPath is null
-            ? DefaultScenario.Text
-            : File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new CliException($"scenario {scenarioPath} does not exist");
-        var parsed = ScenarioReader.Parse(scenario, scenarioPath ?? "default scenario");
-        parsed = jujuVersion is null ? parsed : parsed with { JujuVersion = SimulatedJuju.Check(jujuVersion, () => new CliException($"--juju {jujuVersion}: give 3.6, 4.0 or a full Juju version such as 4.0.16")) };
+        var parsed = ReadScenario(scenarioPath, jujuVersion);
         var directory = Directory.CreateTempSubdirectory("charmarr-charm-").FullName;
         try
         {
@@ -46,6 +58,8 @@ internal static class SimulateCommand
             {
                 throw new CliException($"{charm} has no dispatch file, so Juju could not run it; pack it with charmarr pack");
             }
+
+            ScenarioValidator.Check(parsed, LoadMetadata(charm, directory), scenarioPath ?? "default scenario");
 
             output.WriteLine($"Simulating {Path.GetFileName(charm)} with {(scenarioPath is null ? "the default deploy story" : scenarioPath)} under Juju {SimulatedJuju.Resolve(parsed.JujuVersion)}");
             await using var unit = await SimulatedUnit.StartAsync(directory, parsed, ShimLocator.Find(), realPebble);
@@ -68,6 +82,18 @@ internal static class SimulateCommand
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static CharmMetadata LoadMetadata(string charm, string directory)
+    {
+        try
+        {
+            return CharmMetadata.Load(directory);
+        }
+        catch (CharmMetadataException e)
+        {
+            throw new CliException($"{charm}: {e.Message}", e);
         }
     }
 }

@@ -54,8 +54,10 @@ internal static class AotPublisher
         using var process = Process.Start(start) ?? throw new CliException("could not start `dotnet`; is the .NET SDK on PATH?");
         process.StandardInput.Close();
         var readers = new[] { Pump(process.StandardOutput, log), Pump(process.StandardError, log) };
-        await progress.WhileAsync($"Publishing {Path.GetFileName(project)} as Native AOT (linux-x64)", process.WaitForExitAsync(cancellationToken));
-        await Task.WhenAll(readers);
+        await progress.WhileAsync(
+            $"Publishing {Path.GetFileName(project)} as Native AOT for linux-x64 (this takes 1–3 minutes the first time)",
+            ExitCodeAsync(process, readers, cancellationToken),
+            exit => exit == 0);
         if (process.ExitCode != 0)
         {
             var errors = log.ToString().Split('\n').Where(l => l.Contains(" error ", StringComparison.Ordinal) || l.Contains("error:", StringComparison.Ordinal)).Distinct().Take(20).ToList();
@@ -66,6 +68,37 @@ internal static class AotPublisher
         var assemblyName = Path.GetFileNameWithoutExtension(project);
         var binary = FindBinary(outputDirectory, assemblyName);
         return binary ?? throw new CliException($"dotnet publish succeeded but left no native binary in {outputDirectory}; does the project set <OutputType>Exe</OutputType>?");
+    }
+
+    private static async Task<int> ExitCodeAsync(Process process, Task[] readers, CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        await Task.WhenAll(readers);
+        return process.ExitCode;
+    }
+
+    /// <summary>The version of the .NET SDK that publishes in <paramref name="directory"/> (global.json applies).</summary>
+    /// <param name="directory">The project's folder.</param>
+    /// <param name="cancellationToken">Stops the lookup.</param>
+    /// <returns>What <c>dotnet --version</c> prints there.</returns>
+    public static async Task<string> SdkVersionAsync(string directory, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet", "--version")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start) ?? throw new CliException("could not start `dotnet`; is the .NET SDK on PATH?");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? (await output).Trim()
+            : throw new CliException($"`dotnet --version` in {directory} failed: {(await error).Trim()}");
     }
 
     // The binary is named after the assembly, which may differ from the project file's name (plex-k8s.csproj vs PlexK8s).

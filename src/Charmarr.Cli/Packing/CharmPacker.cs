@@ -17,7 +17,9 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
         var path = Path.Combine(charmDirectory, "charmcraft.yaml");
         if (!File.Exists(path))
         {
-            throw new CliException($"{charmDirectory} has no charmcraft.yaml; run charmarr pack in (or on) a charm's source directory");
+            throw new CliException(Directory.Exists(charmDirectory)
+                ? $"{charmDirectory} has no charmcraft.yaml; run charmarr pack in (or on) a charm's source directory"
+                : $"{charmDirectory} does not exist");
         }
 
         try
@@ -41,8 +43,8 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
     /// <param name="cancellationToken">Stops the publish.</param>
     public async Task<IReadOnlyList<string>> PackAsync(string charmDirectory, string? projectPath, string outputDirectory, CancellationToken cancellationToken)
     {
-        charmDirectory = Path.GetFullPath(charmDirectory);
         var project = ReadProject(charmDirectory);
+        charmDirectory = Path.GetFullPath(charmDirectory);
         var name = project.Metadata.Name;
         var bases = project.Bases.Where(b => b.Architecture == Architecture).ToList();
         if (bases.Count == 0)
@@ -60,7 +62,7 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
         var work = Path.Combine(Path.GetTempPath(), $"charmarr-pack-{name}-{Guid.NewGuid():N}");
         try
         {
-            var binary = await AotPublisher.PublishAsync(csproj, Path.Combine(work, "publish"), progress, cancellationToken);
+            var binary = await PublishOrReuseAsync(charmDirectory, csproj, Path.Combine(work, "publish"), cancellationToken);
             progress.Step($"Native binary: {Path.GetFileName(binary)}, {new FileInfo(binary).Length / 1024.0 / 1024.0:0.0} MiB");
             var stage = Path.Combine(work, "stage");
             Directory.CreateDirectory(stage);
@@ -86,6 +88,32 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
                 Directory.Delete(work, recursive: true);
             }
         }
+    }
+
+    /// <summary>Where the last publish is kept; <see langword="null"/> to publish every time.
+    /// Default: <see cref="PublishCache.For"/> the charm's folder.</summary>
+    public Func<string, PublishCache?> Cache { get; init; } = PublishCache.For;
+
+    // The last publish when its inputs (sources, project files, SDK) hash the same; else a fresh publish, then kept.
+    private async Task<string> PublishOrReuseAsync(string charmDirectory, string csproj, string publishDirectory, CancellationToken cancellationToken)
+    {
+        var cache = Cache(charmDirectory);
+        if (cache is null)
+        {
+            return await AotPublisher.PublishAsync(csproj, publishDirectory, progress, cancellationToken);
+        }
+
+        progress.Step($"Hashing the publish inputs of {Path.GetFileName(csproj)} (sources, project files, SDK version)");
+        var sdk = await AotPublisher.SdkVersionAsync(Path.GetDirectoryName(csproj)!, cancellationToken);
+        var hash = PublishInputs.Hash(charmDirectory, csproj, sdk);
+        if (cache.Find(hash) is { } reused)
+        {
+            progress.Step($"Publish up to date (inputs unchanged, SDK {sdk}), reused {Path.GetRelativePath(Environment.CurrentDirectory, reused)}");
+            return reused;
+        }
+
+        var binary = await AotPublisher.PublishAsync(csproj, publishDirectory, progress, cancellationToken);
+        return cache.Store(hash, binary);
     }
 
     // dispatch, the binary, the generated YAML, and README/LICENSE/icon.svg when the source has them.

@@ -20,6 +20,9 @@ internal sealed record Scenario(
     /// <summary>The Juju the unit emulates (<c>juju-version:</c>, or <c>simulate --juju</c>): <c>3.6</c>, <c>4.0</c> or a full version; 3.6 when absent.</summary>
     public string? JujuVersion { get; init; }
 
+    /// <summary>Where the top-level <c>config:</c> stands in the scenario file (0 when absent), for messages.</summary>
+    public long ConfigLine { get; init; }
+
     /// <summary>The workload programs a real Pebble runs in their place (<c>--pebble real</c> only).</summary>
     public IReadOnlyList<WorkloadStandIn> StandIns { get; init; } = [];
 }

@@ -32,6 +32,7 @@ internal static class ScenarioReader
                 steps.Children.Select(s => ReadStep(nodes, s)).ToList())
             {
                 StandIns = ReadStandIns(nodes, YamlNodes.Child(root, "stand-ins"), fakes),
+                ConfigLine = YamlNodes.Child(root, "config") is { } config ? config.Start.Line : 0,
                 JujuVersion = YamlNodes.Child(root, "juju-version") is { } juju ? SimulatedJuju.Check(nodes.String(root, "juju-version"), () => nodes.Error(juju, "'juju-version' takes 3.6, 4.0 or a full Juju version such as 4.0.16")) : null,
             };
         }

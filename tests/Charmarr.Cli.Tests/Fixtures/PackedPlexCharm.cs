@@ -16,13 +16,27 @@ public sealed class PackedPlexCharm : IAsyncLifetime
     /// <summary>What pack printed.</summary>
     public string ProgressText { get; private set; } = "";
 
+    /// <summary>A second pack of the unchanged charm with the same publish cache.</summary>
+    public string RepackPath { get; private set; } = "";
+
+    /// <summary>What the second pack printed.</summary>
+    public string RepackProgressText { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
+        // A cache of this run's own (empty at first), so the first pack always publishes for real.
+        var cache = new PublishCache(System.IO.Path.Combine(output, "publish-cache"));
         using var progress = new StringWriter();
-        var charms = await new CharmPacker(new Progress(progress, interactive: false), TimeProvider.System)
+        var charms = await new CharmPacker(new Progress(progress, interactive: false), TimeProvider.System) { Cache = _ => cache }
             .PackAsync(RepositoryPaths.PlexCharm, output, CancellationToken.None);
         Path = Assert.Single(charms);
         ProgressText = progress.ToString();
+
+        using var again = new StringWriter();
+        var repacked = await new CharmPacker(new Progress(again, interactive: false), TimeProvider.System) { Cache = _ => cache }
+            .PackAsync(RepositoryPaths.PlexCharm, System.IO.Path.Combine(output, "again"), CancellationToken.None);
+        RepackPath = Assert.Single(repacked);
+        RepackProgressText = again.ToString();
     }
 
     public ValueTask DisposeAsync()

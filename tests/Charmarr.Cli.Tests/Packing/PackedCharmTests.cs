@@ -94,8 +94,28 @@ public sealed class PackedCharmTests(PackedPlexCharm charm)
     [Fact]
     public void Pack_reported_its_steps()
     {
-        Assert.Contains("» Publishing PlexK8s.csproj as Native AOT (linux-x64): done in", charm.ProgressText, StringComparison.Ordinal);
+        Assert.Contains("» Publishing PlexK8s.csproj as Native AOT for linux-x64 (this takes 1–3 minutes the first time) …\n", charm.ProgressText.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("» Publishing PlexK8s.csproj as Native AOT for linux-x64 (this takes 1–3 minutes the first time): done in", charm.ProgressText, StringComparison.Ordinal);
         Assert.Contains("» Packed ", charm.ProgressText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_pack_with_unchanged_inputs_reuses_the_publish_and_packs_the_same_binary()
+    {
+        using var first = ZipFile.OpenRead(charm.Path);
+        using var second = ZipFile.OpenRead(charm.RepackPath);
+
+        Assert.Contains("» Publish up to date (inputs unchanged, SDK ", charm.RepackProgressText, StringComparison.Ordinal);
+        Assert.DoesNotContain("» Publishing", charm.RepackProgressText, StringComparison.Ordinal);
+        Assert.Equal(Bytes(first, "plex-k8s"), Bytes(second, "plex-k8s"));
+    }
+
+    private static byte[] Bytes(ZipArchive zip, string name)
+    {
+        using var stream = zip.GetEntry(name)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static int Mode(ZipArchive zip, string name) => (zip.GetEntry(name)!.ExternalAttributes >> 16) & 0x1FF;

@@ -9,11 +9,11 @@ public sealed class RealPebbleOptionTests
     [Fact]
     public void Pebble_options_refuse_an_unknown_mode_a_binary_without_real_and_a_binary_that_is_not_one()
     {
-        var mode = Assert.Throws<CliException>(() => PebbleOption.Read(new CommandLine(["--pebble", "fake"])));
-        var binary = Assert.Throws<CliException>(() => PebbleOption.Read(new CommandLine(["--pebble-binary", "/bin/sh"])));
+        var mode = Assert.Throws<CliException>(() => PebbleOption.Read("fake", null));
+        var binary = Assert.Throws<CliException>(() => PebbleOption.Read(null, "/bin/sh"));
         var missing = RealPebbleTools.TryFind("/nonexistent/pebble", out _, out var problem);
 
-        Assert.Null(PebbleOption.Read(new CommandLine([])));
+        Assert.Null(PebbleOption.Read(null, null));
         Assert.Equal("--pebble takes simulated or real, not 'fake'", mode.Message);
         Assert.Equal("--pebble-binary applies to --pebble real only", binary.Message);
         Assert.False(missing);
