@@ -41,7 +41,8 @@ public sealed class ReadmeTests(TemplateFixture fixture)
     [Fact]
     public void The_packages_block_is_how_the_section_begins()
     {
-        var packages = ReadmeBlocks.Bash(Readme, "Packages").SelectMany(ReadmeBlocks.Commands).ToList();
+        // The section's first block packs; a later one (the public API files) is about something else.
+        var packages = ReadmeBlocks.Commands(ReadmeBlocks.Bash(Readme, "Packages")[0]);
         var start = ReadmeBlocks.Bash(Readme, TemplateFixture.StartSection).SelectMany(ReadmeBlocks.Commands).ToList();
 
         Assert.NotEmpty(packages);
