@@ -19,11 +19,23 @@ internal static class DotnetCli
     /// <summary>Runs <paramref name="program"/> (e.g. an installed tool's command) in <paramref name="workingDirectory"/>.</summary>
     /// <returns>Standard output and error, interleaved.</returns>
     /// <exception cref="InvalidOperationException">The command failed or ran past the limit; the message holds its output.</exception>
-    public static async Task<string> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
+    public static Task<string> RunProgramAsync(string program, string workingDirectory, params string[] arguments) =>
+        RunProgramAsync(new Dictionary<string, string>(), program, workingDirectory, arguments);
+
+    /// <summary>Runs <paramref name="program"/> in <paramref name="workingDirectory"/> with <paramref name="environment"/>
+    /// set on top of the test host's environment (e.g. a private HOME).</summary>
+    /// <returns>Standard output and error, interleaved.</returns>
+    /// <exception cref="InvalidOperationException">The command failed or ran past the limit; the message holds its output.</exception>
+    public static async Task<string> RunProgramAsync(
+        IReadOnlyDictionary<string, string> environment, string program, string workingDirectory, params string[] arguments)
     {
         var start = LocalPackageFeed.DotnetStart(program, workingDirectory, arguments);
         // The test host's builds leave no MSBuild nodes behind for the next test.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var output = new StringBuilder();

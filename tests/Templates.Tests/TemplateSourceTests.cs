@@ -14,4 +14,12 @@ public sealed class TemplateSourceTests
         Assert.NotEmpty(thirdParty);
         Assert.All(thirdParty, p => Assert.Equal((p.Key, repository.GetValueOrDefault(p.Key)), (p.Key, p.Value)));
     }
+
+    [Fact]
+    public void Template_json_holds_no_backslash_which_the_version_stamping_at_pack_time_would_turn_into_a_slash()
+    {
+        var templateJson = File.ReadAllText(Path.Combine(RepositoryFiles.TemplateDirectory, ".template.config", "template.json"));
+
+        Assert.DoesNotContain('\\', templateJson);
+    }
 }

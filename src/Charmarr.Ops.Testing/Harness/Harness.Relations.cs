@@ -18,6 +18,8 @@ public sealed partial class Harness<TCharm>
     /// <param name="cancellationToken">Stops the dispatch.</param>
     /// <returns>The relation id.</returns>
     /// <exception cref="ArgumentException">The endpoint is not declared, or a peer endpoint names another application.</exception>
+    /// <exception cref="InvalidOperationException">The endpoint already has as many relations as its <c>limit</c>, which
+    /// Juju refuses (<c>juju integrate</c> fails with "quota limit exceeded").</exception>
     public async Task<int> AddRelationAsync(
         string endpoint,
         string remoteApp,
@@ -26,6 +28,14 @@ public sealed partial class Harness<TCharm>
         CancellationToken cancellationToken = default)
     {
         var meta = Endpoint(endpoint);
+        var existing = Backend.RelationIdsOf(meta.Name);
+        if (meta.Limit is { } limit && existing.Count >= limit)
+        {
+            throw new InvalidOperationException(
+                $"establishing a new relation for {AppName}:{meta.Name} would exceed its maximum relation limit of {limit} (quota limit exceeded): " +
+                $"Juju refuses it; remove relation {string.Join(", ", existing)} first");
+        }
+
         int id;
         if (meta.Role == RelationRole.Peer)
         {

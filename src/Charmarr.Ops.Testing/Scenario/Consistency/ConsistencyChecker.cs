@@ -141,7 +141,7 @@ internal static class ConsistencyChecker
         {
             if (meta.Relations.TryGetValue(group.Key, out var endpoint) && endpoint.Limit is { } limit && group.Count() > limit)
             {
-                problems.Add($"endpoint \"{group.Key}\" has {group.Count()} relations but its limit is {limit}");
+                problems.Add($"endpoint \"{group.Key}\" has {group.Count()} relations but its limit is {limit}: Juju refuses the relation beyond it (quota limit exceeded)");
             }
         }
     }
