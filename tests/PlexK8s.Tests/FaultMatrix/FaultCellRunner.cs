@@ -42,7 +42,14 @@ internal sealed class FaultCellRunner(LoopbackHttpServer plexTv, LoopbackHttpSer
     /// <summary>The Pebble client's timeout in the Pebble cells (production's default is 5 s; short keeps CI fast).</summary>
     public static readonly TimeSpan PebbleTimeout = TimeSpan.FromSeconds(1);
 
-    private static readonly KubernetesRetryPolicy NoDelayRetries = KubernetesRetryPolicy.Default with { Delay = (_, _) => Task.CompletedTask };
+    // Production gives each call 10 s and a hook 30 s in all (proven in Charmarr.Ops.Tests); the matrix uses the same
+    // mechanism with small figures so its silent-API cells end in seconds, with room under the hang bound at any load.
+    private static readonly KubernetesRetryPolicy NoDelayRetries = KubernetesRetryPolicy.Default with
+    {
+        Delay = (_, _) => Task.CompletedTask,
+        AttemptTimeout = TimeSpan.FromSeconds(2),
+        Budget = TimeSpan.FromSeconds(5),
+    };
 
     public static CharmMetadata Metadata { get; } = CharmMetadata.Load(PlexHarness.CharmDirectory);
 
