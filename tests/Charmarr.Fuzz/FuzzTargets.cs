@@ -12,7 +12,7 @@ public static class FuzzTargets
     /// <returns>The targets.</returns>
     public static IEnumerable<FuzzTarget> CreateAll()
     {
-        // Each group is made on its own: a target whose internal parser moved (a reflection lookup failing) becomes a
+        // Each group is made on its own: a target that cannot be made (its server does not start, say) becomes a
         // BrokenTarget that fails its own runs with the reason, instead of taking every other target down with it.
         (string[] Names, Func<IEnumerable<FuzzTarget>> Make)[] groups =
         [

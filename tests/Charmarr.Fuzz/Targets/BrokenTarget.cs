@@ -1,6 +1,6 @@
 namespace Charmarr.Fuzz.Targets;
 
-/// <summary>A target that could not be made (its parser moved or changed signature): every run fails with the reason.</summary>
+/// <summary>A target that could not be made (its constructor threw): every run fails with the reason.</summary>
 /// <param name="name">The target's name.</param>
 /// <param name="reason">Why it could not be made.</param>
 public sealed class BrokenTarget(string name, Exception reason) : FuzzTarget
@@ -16,5 +16,5 @@ public sealed class BrokenTarget(string name, Exception reason) : FuzzTarget
 
     /// <inheritdoc />
     protected override FuzzOutcome Execute(string input) =>
-        new(FuzzVerdict.Unhandled, new InvalidOperationException($"the fuzz target {name} could not be made; update tests/Charmarr.Fuzz for the parser's new shape", reason));
+        new(FuzzVerdict.Unhandled, new InvalidOperationException($"the fuzz target {name} could not be made", reason));
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.HookTools;
 
@@ -79,28 +78,18 @@ public sealed class HookToolTarget : FuzzTarget
     }
 }
 
-/// <summary>An <c>IHookToolRunner</c> (internal to Charmarr.Ops) implemented with <see cref="DispatchProxy"/>.</summary>
-public class FakeRunner : DispatchProxy
+/// <summary>An <see cref="IHookToolRunner"/> whose every tool answers the same <see cref="HookToolResult"/>.</summary>
+/// <param name="result">The answer.</param>
+internal sealed class FakeRunner(HookToolResult result) : IHookToolRunner
 {
-    private static readonly Type RunnerInterface = Internals.Type(Internals.Ops, "Charmarr.Ops.HookTools.IHookToolRunner");
-    private static readonly Type ResultType = Internals.Type(Internals.Ops, "Charmarr.Ops.HookTools.HookToolResult");
-    private static readonly ConstructorInfo BackendConstructor = typeof(HookToolBackend).GetConstructor(Internals.All, [RunnerInterface])
-        ?? throw new InvalidOperationException("fuzz: HookToolBackend(IHookToolRunner) not found");
-
-    private object? result;
-
     /// <summary>A backend whose every tool answers the same.</summary>
     /// <param name="exitCode">The tools' exit code.</param>
     /// <param name="stdout">Their standard output.</param>
     /// <param name="stderr">Their standard error.</param>
     /// <returns>The backend.</returns>
-    public static HookToolBackend Backend(int exitCode, string stdout, string stderr)
-    {
-        var runner = Create(RunnerInterface, typeof(FakeRunner));
-        ((FakeRunner)runner).result = Internals.New(ResultType, exitCode, stdout, stderr);
-        return (HookToolBackend)BackendConstructor.Invoke(BindingFlags.DoNotWrapExceptions, binder: null, [runner], culture: null);
-    }
+    public static HookToolBackend Backend(int exitCode, string stdout, string stderr) =>
+        new(new FakeRunner(new HookToolResult(exitCode, stdout, stderr)));
 
     /// <inheritdoc />
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => result;
+    public HookToolResult Run(string tool, IReadOnlyList<string> args, string? stdin) => result;
 }

@@ -1,26 +1,18 @@
-using System.Reflection;
 using System.Text;
+using Charmarr.PlexK8s;
+using Charmarr.PlexK8s.Claim;
+using Charmarr.PlexK8s.Workload;
 
 namespace Charmarr.Fuzz.Targets;
 
 /// <summary>
-/// plex-k8s's Preferences.xml reader and writer (<c>PlexPreferences</c>, internal to the charm). Documented:
-/// <c>PreferencesFormatException</c>. Properties: what it reads it writes back to text that reads again with the same
+/// plex-k8s's Preferences.xml reader and writer (<see cref="PlexPreferences"/>, internal to the charm). Documented:
+/// <see cref="PreferencesFormatException"/>. Properties: what it reads it writes back to text that reads again with the same
 /// root attributes; writing is idempotent; adding a custom connection and setting the token keep every other attribute
 /// and read back.
 /// </summary>
 public sealed class PreferencesTarget : FuzzTarget
 {
-    private static readonly Type Preferences = Internals.Type(Internals.Plex, "Charmarr.PlexK8s.Workload.PlexPreferences");
-    private static readonly MethodInfo ParseMethod =
-        Preferences.GetMethod("Parse", Internals.All, [typeof(string)]) ?? Internals.Method(Preferences, "Parse", typeof(byte[]));
-    private static readonly MethodInfo ToXmlMethod = Internals.Method(Preferences, "ToXml");
-    private static readonly MethodInfo EnsureConnection = Internals.Method(Preferences, "EnsureCustomConnection", typeof(string));
-    private static readonly MethodInfo SetToken = Internals.Method(Preferences, "SetOnlineToken", typeof(string));
-    private static readonly PropertyInfo IsClaimed = Preferences.GetProperty("IsClaimed", Internals.All)!;
-    private static readonly PropertyInfo Connections = Preferences.GetProperty("CustomConnections", Internals.All)!;
-    private static readonly PropertyInfo MachineIdentifier = Preferences.GetProperty("MachineIdentifier", Internals.All)!;
-
     /// <summary>The golden Preferences.xml Plex writes.</summary>
     public const string Unclaimed =
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -34,7 +26,7 @@ public sealed class PreferencesTarget : FuzzTarget
     public override string Name => "plex-preferences";
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> DocumentedExceptions { get; } = [Internals.Type(Internals.Plex, "Charmarr.PlexK8s.Workload.PreferencesFormatException")];
+    public override IReadOnlyList<Type> DocumentedExceptions { get; } = [typeof(PreferencesFormatException)];
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Seeds { get; } =
@@ -47,25 +39,20 @@ public sealed class PreferencesTarget : FuzzTarget
 
     /// <summary>Parses a Preferences.xml as the charm does.</summary>
     /// <param name="xml">The text.</param>
-    /// <returns>The preferences object.</returns>
-    public static object Parse(string xml) =>
-        Internals.Invoke(ParseMethod, null, ParseMethod.GetParameters()[0].ParameterType == typeof(string) ? xml : System.Text.Encoding.UTF8.GetBytes(xml))!;
+    /// <returns>The preferences.</returns>
+    internal static PlexPreferences Parse(string xml) => PlexPreferences.Parse(xml);
 
-    /// <summary>Writes preferences back as the charm does (text, or bytes read as UTF-8).</summary>
-    /// <param name="preferences">The preferences object.</param>
+    /// <summary>Writes preferences back as the charm does.</summary>
+    /// <param name="preferences">The preferences.</param>
     /// <returns>The text.</returns>
-    public static string ToXml(object preferences) => Internals.Invoke(ToXmlMethod, preferences) switch
-    {
-        byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
-        var text => (string)text!,
-    };
+    internal static string ToXml(PlexPreferences preferences) => preferences.ToXml();
 
     /// <inheritdoc />
     protected override FuzzOutcome Execute(string input)
     {
         var first = Parse(input);
         var text = ToXml(first);
-        object second;
+        PlexPreferences second;
         try
         {
             second = Parse(text);
@@ -80,12 +67,12 @@ public sealed class PreferencesTarget : FuzzTarget
             return FuzzOutcome.Property("writing is not idempotent");
         }
 
-        _ = MachineIdentifier.GetValue(second);
+        _ = second.MachineIdentifier;
         const string url = "http://10.1.2.3:32400";
-        Internals.Invoke(EnsureConnection, second, url);
-        Internals.Invoke(SetToken, second, "fuzz-token");
+        second.EnsureCustomConnection(url);
+        second.SetOnlineToken("fuzz-token");
         var third = Parse(ToXml(second));
-        if (!(bool)IsClaimed.GetValue(third)! || !((IReadOnlyList<string>)Connections.GetValue(third)!).Contains(url))
+        if (!third.IsClaimed || !third.CustomConnections.Contains(url))
         {
             return FuzzOutcome.Property("the token or the custom connection did not read back");
         }
@@ -95,18 +82,18 @@ public sealed class PreferencesTarget : FuzzTarget
 }
 
 /// <summary>
-/// The bodies plex.tv and Plex answer, parsed by the charm's static readers (<c>PlexTvClient.AuthenticationToken</c>,
-/// <c>PlexServerClient.ReportsClaimed</c>): documented never to throw (null/false for what is not XML).
+/// The bodies plex.tv and Plex answer, parsed by the charm's static readers (<see cref="PlexTvClient.AuthenticationToken"/>,
+/// <see cref="PlexServerClient.ReportsClaimed"/>): documented never to throw (null/false for what is not XML).
 /// </summary>
 public sealed class PlexBodyTarget : FuzzTarget
 {
-    private readonly MethodInfo method;
+    private readonly Action<string> read;
     private readonly string name;
 
-    private PlexBodyTarget(string name, string type, string method, IReadOnlyList<string> seeds)
+    private PlexBodyTarget(string name, Action<string> read, IReadOnlyList<string> seeds)
     {
         this.name = name;
-        this.method = Internals.Method(Internals.Type(Internals.Plex, type), method, typeof(string));
+        this.read = read;
         Seeds = seeds;
     }
 
@@ -123,45 +110,38 @@ public sealed class PlexBodyTarget : FuzzTarget
     /// <returns>The two targets.</returns>
     public static IEnumerable<FuzzTarget> All()
     {
-        yield return new PlexBodyTarget("plex-tv-body", "Charmarr.PlexK8s.Claim.PlexTvClient", "AuthenticationToken",
+        yield return new PlexBodyTarget("plex-tv-body", body => PlexTvClient.AuthenticationToken(body),
         [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<user id=\"1\" uuid=\"u\" authenticationToken=\"abc\"><authentication-token>abc</authentication-token></user>\n",
             "<user authToken=\"xyz\"/>",
         ]);
-        yield return new PlexBodyTarget("plex-identity-body", "Charmarr.PlexK8s.Claim.PlexServerClient", "ReportsClaimed",
+        yield return new PlexBodyTarget("plex-identity-body", body => PlexServerClient.ReportsClaimed(body),
             ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MediaContainer size=\"0\" claimed=\"1\" machineIdentifier=\"4f1c\" version=\"1.43.1\"/>\n"]);
     }
 
     /// <inheritdoc />
     protected override FuzzOutcome Execute(string input)
     {
-        Internals.Invoke(method, null, input);
+        read(input);
         return FuzzOutcome.Accepted;
     }
 }
 
 /// <summary>
-/// The claim exchange over HTTP: the real <c>PlexTvClient.ExchangeAsync</c> against a <see cref="RawHttpServer"/> on
+/// The claim exchange over HTTP: the real <see cref="PlexTvClient.ExchangeAsync"/> against a <see cref="RawHttpServer"/> on
 /// loopback answering mutated HTTP, with a fuzzed machine identifier (it is read from Preferences.xml). An input is the
-/// identifier's line, then the raw answer. Documented: <c>ClaimException</c>.
+/// identifier's line, then the raw answer. Documented: <see cref="ClaimException"/>.
 /// </summary>
 public sealed class PlexTvExchangeTarget : FuzzTarget, IDisposable
 {
-    private static readonly Type ClientType = Internals.Type(Internals.Plex, "Charmarr.PlexK8s.Claim.PlexTvClient");
-    private static readonly Type OptionsType = Internals.Type(Internals.Plex, "Charmarr.PlexK8s.PlexOptions");
-    private static readonly MethodInfo Exchange = ClientType.GetMethod("ExchangeAsync", Internals.All)!;
-
     private readonly RawHttpServer server = RawHttpServer.StartTcp();
-    private readonly IDisposable client;
+    private readonly PlexTvClient client;
 
     /// <summary>Starts the raw server and the client (2 s timeout).</summary>
     public PlexTvExchangeTarget()
     {
         var url = server.BaseUrl!.AbsoluteUri;
-        var options = Internals.Invoke(Internals.Method(OptionsType, "FromEnvironment", typeof(Func<string, string?>)), null, (Func<string, string?>)(_ => url))!;
-        var clone = Internals.Invoke(OptionsType.GetMethod("<Clone>$", Internals.All)!, options)!;
-        OptionsType.GetProperty("HttpTimeout")!.SetValue(clone, TimeSpan.FromSeconds(2));
-        client = (IDisposable)Internals.New(ClientType, clone);
+        client = new PlexTvClient(PlexOptions.FromEnvironment(_ => url) with { HttpTimeout = TimeSpan.FromSeconds(2) });
     }
 
     /// <inheritdoc />
@@ -171,7 +151,7 @@ public sealed class PlexTvExchangeTarget : FuzzTarget, IDisposable
     public override bool IsCheap => false;
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> DocumentedExceptions { get; } = [Internals.Type(Internals.Plex, "Charmarr.PlexK8s.Claim.ClaimException")];
+    public override IReadOnlyList<Type> DocumentedExceptions { get; } = [typeof(ClaimException)];
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Seeds { get; } =
@@ -198,7 +178,7 @@ public sealed class PlexTvExchangeTarget : FuzzTarget, IDisposable
             identifier = "x"; // an empty identifier is refused by a guard before any I/O; the charm never passes one
         }
 
-        ((Task<string>)Internals.Invoke(Exchange, client, "claim-abcdefghijklmnopqrst", identifier, CancellationToken.None)!).GetAwaiter().GetResult();
+        client.ExchangeAsync("claim-abcdefghijklmnopqrst", identifier, CancellationToken.None).GetAwaiter().GetResult();
         return FuzzOutcome.Accepted;
     }
 }

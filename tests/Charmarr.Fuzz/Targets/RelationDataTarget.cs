@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
+using Charmarr.Interfaces.Common;
 using Charmarr.Interfaces.IstioIngressRoute;
 using Charmarr.Interfaces.MediaManager;
 using Charmarr.Interfaces.MediaServer;
@@ -17,10 +17,6 @@ namespace Charmarr.Fuzz.Targets;
 public sealed partial class RelationDataTarget<T> : FuzzTarget
     where T : class
 {
-    private static readonly Type WireJson = Internals.Type(Internals.Interfaces, "Charmarr.Interfaces.Common.WireJson");
-    private static readonly MethodInfo TryDeserializeMethod = WireJson.GetMethod("TryDeserialize", Internals.All)!.MakeGenericMethod(typeof(T));
-    private static readonly MethodInfo SerializeMethod = WireJson.GetMethod("Serialize", Internals.All)!.MakeGenericMethod(typeof(T));
-
     private readonly string name;
     private readonly IReadOnlyList<string> seeds;
 
@@ -46,18 +42,12 @@ public sealed partial class RelationDataTarget<T> : FuzzTarget
     /// <param name="json">The remote <c>config</c> value.</param>
     /// <param name="value">The record, when accepted.</param>
     /// <returns>Whether it was accepted.</returns>
-    internal static bool TryRead(string json, out T? value)
-    {
-        var args = new object?[] { json, null, null };
-        var ok = (bool)Internals.Invoke(TryDeserializeMethod, null, args)!;
-        value = (T?)args[1];
-        return ok;
-    }
+    internal static bool TryRead(string json, out T? value) => WireJson.TryDeserialize(json, out value, out _);
 
     /// <summary>Writes relation data as the interface does.</summary>
     /// <param name="value">The record.</param>
     /// <returns>The JSON.</returns>
-    internal static string Write(T value) => (string)Internals.Invoke(SerializeMethod, null, value)!;
+    internal static string Write(T value) => WireJson.Serialize(value);
 
     /// <inheritdoc />
     protected override FuzzOutcome Execute(string input)
