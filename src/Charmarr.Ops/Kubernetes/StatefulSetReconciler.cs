@@ -118,7 +118,9 @@ public sealed class StatefulSetReconciler : IDisposable
         }
         finally
         {
-            _spent += clock.Elapsed;
+            // The budget's timer and the stopwatch tick apart: a budget that fired is spent, even if the clock says
+            // a fraction of a millisecond is left, so a later reconcile of the hook makes no attempt.
+            _spent = budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? _retry.Budget : _spent + clock.Elapsed;
         }
     }
 

@@ -80,8 +80,9 @@ public sealed class HostileAnswerTests : IAsyncDisposable
                     await stream.FlushAsync(stop.Token);
                 }
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or IOException)
+            catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or InvalidOperationException or ObjectDisposedException)
             {
+                // Stopped: the listener may be stopped before this task first reaches Accept ("Not listening").
             }
         });
     }

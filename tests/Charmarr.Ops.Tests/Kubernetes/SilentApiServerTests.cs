@@ -132,8 +132,9 @@ public sealed class SilentApiServerTests : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or InvalidOperationException or ObjectDisposedException)
         {
+            // Stopped: the listener may be stopped before this loop first reaches Accept ("Not listening").
         }
     }
 }
