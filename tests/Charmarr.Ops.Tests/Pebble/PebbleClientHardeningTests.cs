@@ -32,6 +32,20 @@ public sealed class PebbleClientHardeningTests : PebbleWireTest
     }
 
     [Theory]
+    [InlineData("""{"type":"sync","status-code":200,"status":"OK","res\uDC00ult":[]}""")]
+    [InlineData("""{"type":"sync","status-code":200,"status":"OK","result":[{"name":"c\ud800","status":"up"}]}""")]
+    public async Task An_envelope_with_a_lone_surrogate_escape_is_a_protocol_error(string body)
+    {
+        // Found by the fuzzer (pebble-socket): JsonDocument accepts the escape and decoding it later threw a raw
+        // InvalidOperationException.
+        Server.Enqueue(new BodyReply(200, body));
+
+        var error = await Within(Assert.ThrowsAsync<PebbleProtocolException>(() => Client.GetChecksAsync(cancellationToken: Ct)));
+
+        Assert.StartsWith("pebble ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("[{}]")]
     [InlineData("[{\"path\":1}]")]
     [InlineData("[1]")]

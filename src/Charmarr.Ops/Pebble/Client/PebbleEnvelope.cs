@@ -63,9 +63,9 @@ internal sealed class PebbleEnvelope : IDisposable
         PebbleEnvelope envelope;
         try
         {
-            envelope = new PebbleEnvelope(JsonDocument.Parse(body));
+            envelope = Parse(body);
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
             if (failed)
             {
@@ -85,6 +85,52 @@ internal sealed class PebbleEnvelope : IDisposable
         }
 
         return envelope;
+    }
+
+    /// <summary>Parses an envelope, decoding every key and string at once so that text which is not valid UTF-16 (an
+    /// escaped lone surrogate) fails here rather than wherever a value is first read.</summary>
+    /// <exception cref="JsonException">Not JSON, or nested deeper than the reader's default 64 levels.</exception>
+    /// <exception cref="FormatException">JSON, but not an envelope.</exception>
+    /// <exception cref="InvalidOperationException">A key or string does not decode to valid UTF-16.</exception>
+    private static PebbleEnvelope Parse(byte[] body)
+    {
+        var document = JsonDocument.Parse(body);
+        try
+        {
+            DecodeAll(document.RootElement);
+            return new PebbleEnvelope(document);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    // The recursion is bounded by the depth JsonDocument.Parse accepted.
+    private static void DecodeAll(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    DecodeAll(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    DecodeAll(item);
+                }
+
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+        }
     }
 
     /// <summary>Reads a whole body into memory, refusing more than <paramref name="limit"/> bytes.</summary>
