@@ -94,6 +94,12 @@ internal sealed record FileStep(long Line, string Container, string Path, string
 /// <summary>A run of a container's Pebble check succeeded (no event by itself: Juju only reports failures and recoveries).</summary>
 internal sealed record CheckUpStep(long Line, string Container, string Check) : ScenarioStep(Line);
 
+/// <summary>
+/// The workload records a custom Pebble notice (as <c>pebble notify &lt;key&gt;</c> does), and Juju turns it into
+/// <c>&lt;container&gt;-pebble-custom-notice</c>. On real Pebble the workload records it itself; the step waits for it.
+/// </summary>
+internal sealed record NoticeStep(long Line, string Container, string Key) : ScenarioStep(Line);
+
 /// <summary>Commands starting with <paramref name="CommandPrefix"/> in <paramref name="Container"/> exit with
 /// <paramref name="Exit"/> and print <paramref name="Stdout"/> from now on (the longest matching prefix wins).</summary>
 internal sealed record ExecStep(long Line, string Container, IReadOnlyList<string> CommandPrefix, int Exit, string Stdout) : ScenarioStep(Line);

@@ -83,6 +83,17 @@ internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
                 await Container(check.Container, check.Line).CheckUpAsync(check);
                 printer.Note($"{check.Container}: check {check.Check} succeeded");
                 break;
+            case NoticeStep notice:
+                var id = await Container(notice.Container, notice.Line).NoticeAsync(notice);
+                printer.Note($"{notice.Container}: the workload recorded notice {id} ({notice.Key})");
+                await RunAsync($"{notice.Container}-pebble-custom-notice", new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["JUJU_WORKLOAD_NAME"] = notice.Container,
+                    ["JUJU_NOTICE_ID"] = id,
+                    ["JUJU_NOTICE_TYPE"] = "custom",
+                    ["JUJU_NOTICE_KEY"] = notice.Key,
+                });
+                break;
             case ExecStep exec:
                 if (Container(exec.Container, exec.Line).AnswerExec(exec) is { } note)
                 {

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Charmarr.Ops.Metadata;
 using YamlDotNet.RepresentationModel;
 
 namespace Charmarr.Cli.Simulation;
 
 /// <summary>Reads a scenario file (format: src/Charmarr.Cli/README.md); problems read <c>file:LINE:COL: what is wrong</c>.</summary>
-internal static class ScenarioReader
+internal static partial class ScenarioReader
 {
     private static readonly string[] TopLevelKeys = ["unit", "leader", "config", "env", "fakes", "stand-ins", "steps", "juju-version"];
 
@@ -47,7 +48,7 @@ internal static class ScenarioReader
         var map = node as YamlMappingNode;
         if (map is null || map.Children.Count != 1)
         {
-            throw nodes.Error(node, "a step is a mapping with one key: say, event, action, leader, config, relate, remote-data, pebble-ready, check-failed, check-recovered, check-up, file, exec or expect");
+            throw nodes.Error(node, "a step is a mapping with one key: say, event, action, leader, config, relate, remote-data, pebble-ready, check-failed, check-recovered, check-up, notice, file, exec or expect");
         }
 
         var (kind, _, value) = YamlNodes.Entries(map).Single();
@@ -87,6 +88,10 @@ internal static class ScenarioReader
                 line,
                 nodes.RequiredString(Body(nodes, body, value, kind), "container", kind),
                 nodes.RequiredString(body!, "check", kind)),
+            "notice" => new NoticeStep(
+                line,
+                nodes.RequiredString(Body(nodes, body, value, kind), "container", "a notice"),
+                NoticeKey(nodes, body!, nodes.RequiredString(body!, "key", "a notice"))),
             "exec" => new ExecStep(
                 line,
                 nodes.RequiredString(Body(nodes, body, value, kind), "container", "an exec handler"),
@@ -97,6 +102,15 @@ internal static class ScenarioReader
             _ => throw nodes.Error(map, $"unknown step '{kind}'"),
         };
     }
+
+    // Pebble's rule for custom notice keys (POST /v1/notices answers 400 otherwise).
+    private static string NoticeKey(YamlNodes nodes, YamlMappingNode body, string key) =>
+        key.Length <= 256 && CustomNoticeKey().IsMatch(key)
+            ? key
+            : throw nodes.Error(YamlNodes.Child(body, "key") ?? body, $"'{key}' is not a key Pebble accepts for a custom notice: it must look like \"example.com/path\" (lower-case letters, digits and dashes; at most 256 bytes)");
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+(/[a-z0-9]+(-[a-z0-9]+)*)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CustomNoticeKey();
 
     private static YamlMappingNode Body(YamlNodes nodes, YamlMappingNode? body, YamlNode value, string kind) =>
         body ?? throw nodes.Error(value, $"'{kind}' takes a mapping");

@@ -34,7 +34,8 @@ internal static class ScenarioValidator
     /// <param name="scenario">The parsed story.</param>
     /// <param name="metadata">The charm's metadata.</param>
     /// <param name="fileName">The story's file name, for messages.</param>
-    /// <exception cref="CliException">A step names an unknown event, endpoint, container, action or config option.</exception>
+    /// <exception cref="CliException">A step names an unknown event, endpoint, container, action or config option, or relates
+    /// an endpoint twice.</exception>
     public static void Check(Scenario scenario, CharmMetadata metadata, string fileName)
     {
         var hooks = Hooks(metadata);
@@ -48,6 +49,7 @@ internal static class ScenarioValidator
             Known(fileName, standIn.Line, "container", standIn.Container, metadata.Containers.Keys);
         }
 
+        var related = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in scenario.Steps)
         {
             switch (step)
@@ -62,6 +64,11 @@ internal static class ScenarioValidator
                     break;
                 case RelateStep r:
                     Known(fileName, r.Line, "relation endpoint", r.Endpoint, metadata.Relations.Keys);
+                    if (!related.Add(r.Endpoint))
+                    {
+                        throw SecondRelation(fileName, r, metadata.Relations[r.Endpoint]);
+                    }
+
                     break;
                 case RemoteDataStep r:
                     Known(fileName, r.Line, "relation endpoint", r.Endpoint, metadata.Relations.Keys);
@@ -74,6 +81,9 @@ internal static class ScenarioValidator
                     break;
                 case CheckUpStep c:
                     Known(fileName, c.Line, "container", c.Container, metadata.Containers.Keys);
+                    break;
+                case NoticeStep n:
+                    Known(fileName, n.Line, "container", n.Container, metadata.Containers.Keys);
                     break;
                 case ExecStep x:
                     Known(fileName, x.Line, "container", x.Container, metadata.Containers.Keys);
@@ -91,6 +101,12 @@ internal static class ScenarioValidator
             }
         }
     }
+
+    // Juju refuses a relation beyond the endpoint's limit; below it, a story still plays one relation per endpoint.
+    private static CliException SecondRelation(string fileName, RelateStep relate, RelationMeta endpoint) =>
+        new(endpoint.Limit == 1 && endpoint.Role != RelationRole.Peer
+            ? $"{fileName}:{relate.Line}: Juju would refuse this relation: '{relate.Endpoint}' has limit 1 and is related already (juju integrate: quota limit exceeded)"
+            : $"{fileName}:{relate.Line}: '{relate.Endpoint}' is related already; a story plays one relation per endpoint");
 
     private static void Known(string fileName, long line, string what, string name, IEnumerable<string> known)
     {

@@ -49,6 +49,9 @@ internal sealed class SimulatedContainer : IWorkloadContainer
         return Task.CompletedTask;
     }
 
+    // The simulator runs no workload: the step records the notice the workload would have.
+    public Task<string> NoticeAsync(NoticeStep notice) => Task.FromResult(Simulator.Notify(notice.Key));
+
     public string? AnswerExec(ExecStep exec)
     {
         Simulator.HandleExec(exec.CommandPrefix, ExecResult.FromText(exec.Exit, exec.Stdout));

@@ -2,7 +2,7 @@ namespace Charmarr.Cli.Simulation;
 
 /// <summary>
 /// A workload container of the emulated unit: a Pebble the charm reaches on a unix socket, and what the scenario's
-/// workload steps (<c>file</c>, <c>check-up</c>, <c>exec</c>) do to it. Served by the Pebble simulator
+/// workload steps (<c>file</c>, <c>check-up</c>, <c>notice</c>, <c>exec</c>) do to it. Served by the Pebble simulator
 /// (<see cref="SimulatedContainer"/>) or by a real Pebble in a private root (<see cref="RealPebble.RealPebbleContainer"/>).
 /// </summary>
 internal interface IWorkloadContainer : IAsyncDisposable
@@ -26,6 +26,11 @@ internal interface IWorkloadContainer : IAsyncDisposable
     /// <param name="check">The step.</param>
     /// <returns>A task.</returns>
     Task CheckUpAsync(CheckUpStep check);
+
+    /// <summary>Makes sure the workload has recorded the step's custom notice, and gives its id.</summary>
+    /// <param name="notice">The step.</param>
+    /// <returns>The notice's id, for <c>JUJU_NOTICE_ID</c>.</returns>
+    Task<string> NoticeAsync(NoticeStep notice);
 
     /// <summary>Answers commands with the step's prefix from now on, or says why it cannot.</summary>
     /// <param name="exec">The step.</param>

@@ -30,7 +30,7 @@ public sealed class PlexScenarioTests(PackedPlexCharm charm) : IAsyncLifetime
         ("media-storage-relation-joined", NoStorage),
         ("media-storage-relation-changed", "waiting: Starting Plex"),
         ("plex-pebble-ready", "waiting: Starting Plex"),
-        ("update-status", Unclaimed),
+        ("plex-pebble-custom-notice", Unclaimed),
         ("claim-server (action)", "active"),
         ("update-status", "active"),
     ];
@@ -65,6 +65,19 @@ public sealed class PlexScenarioTests(PackedPlexCharm charm) : IAsyncLifetime
     public void Each_event_leaves_the_status_the_charm_reports_for_that_stage_of_the_deploy()
     {
         Assert.Equal(ExpectedStatuses, player.Runs.Select(r => (r.Name, r.UnitStatus.ToString())));
+    }
+
+    [Fact]
+    public void Plexs_ready_notice_opens_the_port_and_publishes_in_its_own_event_with_no_update_status_needed()
+    {
+        var index = player.Runs.FindIndex(r => r.Name == "plex-pebble-custom-notice");
+        var notice = player.Runs[index];
+        var notifier = Assert.Single(Plex.GetServices("plex-ready-notifier"));
+
+        Assert.DoesNotContain(player.Runs.Take(index), r => r.Name == "update-status");
+        Assert.Contains(notice.Calls, c => c.Tool == "open-port" && c.Args.SequenceEqual(["32400/tcp"]));
+        Assert.Equal("charmarr.dev/plex-ready", Assert.Single(Plex.GetNotices(), n => n.Type == "custom").Key);
+        Assert.Equal("enabled", notifier.Startup);
     }
 
     [Fact]

@@ -72,6 +72,24 @@ public sealed class PlexStoryOnRealPebbleTests(RealPebblePlexStory story) : ICla
     }
 
     [Fact]
+    public async Task The_notifier_service_recorded_the_ready_notice_itself_after_the_checks_first_success_and_ended()
+    {
+        SkipUnlessRealPebble();
+        var token = TestContext.Current.CancellationToken;
+
+        var notice = Assert.Single(await Plex.GetNoticesAsync(new PebbleNoticesQuery { Types = [NoticeType.Custom] }, token));
+        var notifier = Assert.Single(await Plex.GetServicesAsync(["plex-ready-notifier"], token));
+        var logs = await Plex.GetLogsAsync(["plex-ready-notifier"], cancellationToken: token);
+        var run = Player.Runs.Single(r => r.Name == "plex-pebble-custom-notice");
+
+        Assert.Equal("charmarr.dev/plex-ready", notice.Key);
+        Assert.Equal(0L, notice.UserId);
+        Assert.False(notifier.IsRunning);
+        Assert.Contains(logs, l => l.Message.Contains("Recorded notice " + notice.Id, StringComparison.Ordinal));
+        Assert.Contains(run.Calls, c => c.Tool == "open-port");
+    }
+
+    [Fact]
     public async Task The_chores_ran_in_the_containers_root_config_chowned_accounts_added_and_this_machine_untouched()
     {
         SkipUnlessRealPebble();

@@ -86,12 +86,15 @@ internal sealed class PlexHarness : IAsyncDisposable
         Harness.BeginWithInitialHooks();
     }
 
-    /// <summary>Plex wrote its preferences and its readiness check succeeded; Juju tells the charm.</summary>
+    /// <summary>
+    /// Plex wrote its preferences and its readiness check succeeded; the charm's notifier service records its notice and
+    /// Juju tells the charm (plex-pebble-custom-notice).
+    /// </summary>
     public void PlexInitialises(string preferences = PreferencesSamples.Unclaimed)
     {
         Plex.WriteFile(PlexWorkload.PreferencesPath, preferences, new FileCreation { UserId = 1000, GroupId = 1000, MakeParents = true });
         Plex.ReportCheckSuccess("plex-ready");
-        Harness.PebbleCheck("plex", "plex-ready", failed: false);
+        Harness.PebbleNotify("plex", ReadyNotifier.NoticeKey);
     }
 
     public ValueTask DisposeAsync()

@@ -25,7 +25,10 @@ internal static class PlexLayer
         Threshold = 3,
     };
 
-    /// <summary>The leader's layer: Plex's binary run directly as PUID/PGID, and the readiness check.</summary>
+    /// <summary>
+    /// The leader's layer: Plex's binary run directly as PUID/PGID, the readiness check, and the notifier that tells the
+    /// charm when that check first passes (<see cref="ReadyNotifier"/>).
+    /// </summary>
     /// <param name="owner">Who Plex runs as.</param>
     /// <param name="timezone">Plex's TZ.</param>
     /// <returns>The layer.</returns>
@@ -51,7 +54,11 @@ internal static class PlexLayer
         return new PebbleLayer
         {
             Summary = "Plex Media Server",
-            Services = new Dictionary<string, PebbleService>(StringComparer.Ordinal) { [PlexWorkload.ServiceName] = service },
+            Services = new Dictionary<string, PebbleService>(StringComparer.Ordinal)
+            {
+                [PlexWorkload.ServiceName] = service,
+                [ReadyNotifier.ServiceName] = ReadyNotifier.Service,
+            },
             Checks = new Dictionary<string, PebbleCheck>(StringComparer.Ordinal) { [PlexWorkload.ReadyCheckName] = ReadyCheck },
         };
     }

@@ -139,6 +139,29 @@ internal sealed class RealPebbleContainer : IWorkloadContainer
         }
     }
 
+    // The workload records its own notices on real Pebble: wait for it to have done so.
+    public async Task<string> NoticeAsync(NoticeStep notice)
+    {
+        var deadline = DateTimeOffset.UtcNow + CheckUpTimeout;
+        var query = new PebbleNoticesQuery { Types = [NoticeType.Custom], Keys = [notice.Key] };
+        while (true)
+        {
+            if (await client.GetNoticesAsync(query) is { Count: > 0 } recorded)
+            {
+                return recorded[^1].Id;
+            }
+
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                throw new CliException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"scenario line {notice.Line}: the workload in the {Name} container did not record the notice '{notice.Key}' on real Pebble within {CheckUpTimeout.TotalSeconds:0} s; Pebble's last lines:\n{output.Tail()}"));
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
     // Real Pebble runs the container's own commands; a scenario cannot script their answers.
     public string? AnswerExec(ExecStep exec) =>
         $"{Name}: skipped the exec step for '{string.Join(' ', exec.CommandPrefix)}' (scenario line {exec.Line}): real Pebble runs the container's own command";
