@@ -62,13 +62,14 @@ public sealed class ReadyNoticeTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_notifier_reads_the_check_without_running_it_and_notifies_once_it_has_a_success()
+    public void The_notifier_reads_the_check_without_running_it_notifies_once_it_has_a_success_and_stays_idle()
     {
         var service = ReadyNotifier.Service;
 
         Assert.Equal(
-            "/bin/sh -c 'sleep 1; while :; do case $(/charm/bin/pebble checks plex-ready --format=json 2>/dev/null) in " +
-            "*successes?:[1-9]*) exec /charm/bin/pebble notify charmarr.dev/plex-ready;; esac; sleep 2; done'",
+            "/bin/sh -c 'sleep 1; until case $(/charm/bin/pebble checks plex-ready --format=json 2>/dev/null) in " +
+            "*successes?:[1-9]*) true;; *) false;; esac; do sleep 2; done; /charm/bin/pebble notify charmarr.dev/plex-ready; " +
+            "while :; do sleep 3600; done'",
             service.Command);
         Assert.Equal((PebbleServiceAction.Ignore, PebbleServiceAction.Ignore), (service.OnSuccess, service.OnFailure));
         Assert.Equal(ServiceStartup.Enabled, service.Startup);

@@ -8,7 +8,7 @@ namespace Charmarr.PlexK8s.Workload;
 /// data, the ingress route and Active would wait for the next update-status (5 minutes by default). A small service in
 /// the plex container polls the check through the <c>pebble</c> binary Juju mounts into every workload container and
 /// records a custom notice once it has succeeded; Juju turns the notice into <c>plex-pebble-custom-notice</c>, a
-/// reconcilable event. It needs only <c>/bin/sh</c> and <c>sleep</c> from the image, and ends after notifying.
+/// reconcilable event. It needs only <c>/bin/sh</c> and <c>sleep</c> from the image.
 /// </summary>
 internal static class ReadyNotifier
 {
@@ -28,8 +28,9 @@ internal static class ReadyNotifier
     /// The service, with Pebble's binary at <paramref name="pebble"/>. It sleeps a second first (Pebble counts a
     /// service that exits within its first second as failed to start, which would fail the replan), then reads the
     /// check every two seconds without running it (a run that fails counts towards the check's threshold) until it
-    /// reports a success, then records the notice. Exiting, successfully or not, restarts nothing: the next replan
-    /// (a new pod, a changed layer) starts it again, and update-status remains the fallback.
+    /// reports a success, then records the notice and stays idle: an enabled service that has exited makes every
+    /// reconcile replan (to start it), which would restart it and send the notice again, event after event. If it ever
+    /// ends, Pebble leaves it so; the next reconcile's replan starts it again, and update-status remains the fallback.
     /// </summary>
     /// <param name="pebble">The absolute path of the <c>pebble</c> binary inside the container.</param>
     /// <returns>The service.</returns>
@@ -43,8 +44,9 @@ internal static class ReadyNotifier
 
         // JSON numbers have no leading zeros, so `"successes":` followed by 1-9 is a count of at least one.
         var script =
-            $"sleep 1; while :; do case $({pebble} checks {PlexWorkload.ReadyCheckName} --format=json 2>/dev/null) in " +
-            $"*successes?:[1-9]*) exec {pebble} notify {NoticeKey};; esac; sleep 2; done";
+            $"sleep 1; until case $({pebble} checks {PlexWorkload.ReadyCheckName} --format=json 2>/dev/null) in " +
+            $"*successes?:[1-9]*) true;; *) false;; esac; do sleep 2; done; {pebble} notify {NoticeKey}; " +
+            "while :; do sleep 3600; done";
         return new PebbleService
         {
             Override = PebbleOverride.Replace,
