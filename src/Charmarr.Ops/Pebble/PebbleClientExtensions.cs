@@ -187,7 +187,9 @@ public static class PebbleClientExtensions
 
     /// <summary>
     /// Adds (combines) a layer and replans only when that changed the plan or an enabled service is not running, so an
-    /// unchanged layer on every event restarts nothing.
+    /// unchanged layer on every event restarts nothing. A <c>startup: enabled</c> service that exits by design (a
+    /// one-shot task) therefore makes every call replan and run it again: keep such a service running idle once done,
+    /// or give it <c>startup: disabled</c> and start it yourself.
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="label">The layer's label.</param>
