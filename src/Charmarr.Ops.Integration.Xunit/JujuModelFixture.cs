@@ -70,7 +70,7 @@ public class JujuModelFixture : IAsyncLifetime
     /// <returns>When the model is ready.</returns>
     public virtual async ValueTask InitializeAsync()
     {
-        var binary = settings.BinaryPath ?? clientOptions.BinaryPath ?? JujuExecutable.Find();
+        var binary = settings.BinaryPath ?? clientOptions.BinaryPath ?? JujuExecutable.Find(settings.SearchPath);
         if (binary is null || (clientOptions.Runner is null && !JujuExecutable.IsExecutableFile(binary)))
         {
             var reason = binary is null

@@ -39,6 +39,10 @@ public sealed record JujuTestSettings
     /// <summary>Whether a missing <c>juju</c> fails the tests instead of skipping them.</summary>
     public bool Required { get; init; }
 
+    /// <summary>The <c>PATH</c> searched for <c>juju</c> when <see cref="BinaryPath"/> is not set; <see langword="null"/>
+    /// for this process's.</summary>
+    public string? SearchPath { get; init; }
+
     /// <summary>The controller for temporary models.</summary>
     public string? Controller { get; init; }
 

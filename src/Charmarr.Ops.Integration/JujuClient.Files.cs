@@ -19,7 +19,7 @@ public sealed partial class JujuClient
 
         try
         {
-            await using (var writer = new StreamWriter(path, System.Text.Encoding.UTF8, file))
+            await using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), file))
             {
                 await writer.WriteAsync(content);
             }
