@@ -28,7 +28,7 @@ public sealed class PlexDeploymentTests(PlexModelFixture fixture) : JujuIntegrat
         Assert.StartsWith("Unclaimed: run the claim-server action", status.GetUnit("plex/0")!.WorkloadStatus.Message, StringComparison.Ordinal);
         Assert.Contains("32400/tcp", status.GetUnit("plex/0")!.OpenPorts);
         var storage = Assert.Single(unit.Relations, r => r.Endpoint == "media-storage");
-        Assert.Contains(PlexModelFixture.SharedPvc, storage.ApplicationData.Values.First(), StringComparison.Ordinal);
+        Assert.Contains(storage.ApplicationData.Values, v => v.Contains(PlexModelFixture.SharedPvc, StringComparison.Ordinal));
         Assert.Contains(Volumes(statefulSet), v => (string?)v["persistentVolumeClaim"]?["claimName"] == PlexModelFixture.SharedPvc);
     }
 

@@ -125,7 +125,7 @@ public sealed class StatusTests
         Assert.Equal(["32400/tcp"], unit.OpenedPorts);
         var relation = Assert.Single(unit.Relations);
         Assert.Equal("media-storage", relation.Endpoint);
-        Assert.Contains("\"pvc_name\": \"charmarr-shared-data\"", relation.ApplicationData["config"], StringComparison.Ordinal);
+        Assert.Contains("\"pvc_name\":\"charmarr-shared-data\"", relation.ApplicationData["config"], StringComparison.Ordinal);
         var remote = relation.RelatedUnits["charmarr-storage/0"];
         Assert.True(remote.InScope);
         Assert.Equal("10.152.183.91", remote.Data["ingress-address"]);
