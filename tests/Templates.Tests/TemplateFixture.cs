@@ -5,7 +5,7 @@ namespace Charmarr.Templates.Tests;
 /// <summary>
 /// Does the slow part once, the way the README tells a new user to: in a fresh clone of this repository (the committed
 /// tree plus the working tree's changes) and a private HOME, NuGet cache and template hive, it runs the bash blocks of
-/// the README's "Start a new charm" section verbatim, in one shell, as a reader would paste them: the five packages
+/// the README's "Start a new charm" section verbatim, in one shell, as a reader would paste them: the seven packages
 /// packed into <c>artifacts/packages</c>, the template installed from there, a charm created with <c>--feed</c>, its
 /// <c>dotnet test</c>, the <c>charmarr</c> tool installed globally from the feed, the charm packed with it (a Native
 /// AOT publish: minutes) and its deploy story simulated. Everything lives in one temporary directory, removed

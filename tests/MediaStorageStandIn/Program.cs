@@ -1,0 +1,6 @@
+using Charmarr.MediaStorageStandIn;
+using Charmarr.Ops.Hosting;
+
+return await CharmApp.CreateBuilder(args)
+    .Build<StandInCharm>()
+    .RunAsync();

@@ -1,0 +1,2 @@
+// Juju, Kubernetes and the packed charm are Linux-only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
