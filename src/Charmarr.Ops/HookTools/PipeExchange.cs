@@ -5,8 +5,9 @@ namespace Charmarr.Ops.HookTools;
 
 /// <summary>
 /// Feeds a child process's standard input and drains its standard output and error on the calling thread, with
-/// <c>poll(2)</c> over the three pipes: no pipe can fill up and stall the child, and no thread-pool worker, socket-engine
-/// thread or spinning wait is started for a hook tool's few bytes (.NET's asynchronous pipe reads start all three).
+/// <c>poll(2)</c>, <c>read(2)</c> and <c>write(2)</c> over the three pipes: no pipe can fill up and stall the child, and no
+/// thread-pool worker, socket-engine thread or spinning wait is started for a hook tool's few bytes (.NET's pipe streams
+/// do their I/O through a socket on Unix, even synchronously, and so start the socket engine's thread).
 /// </summary>
 internal static partial class PipeExchange
 {
@@ -34,7 +35,7 @@ internal static partial class PipeExchange
     public static (byte[] Stdout, byte[] Stderr) Run(StreamWriter stdin, ReadOnlySpan<byte> input, PipeStream stdout, PipeStream stderr)
     {
         var inputPipe = (PipeStream)stdin.BaseStream;
-        var outputs = new[] { new Drain(stdout), new Drain(stderr) };
+        var outputs = new[] { new Drain(), new Drain() };
         var written = 0;
         SafeHandleRef? pending = input.Length > 0 ? new(inputPipe.SafePipeHandle) : null;
         if (pending is null)
@@ -81,7 +82,7 @@ internal static partial class PipeExchange
 
                     if (pending is not null && fds[i].Fd == pending.Fd)
                     {
-                        if (!Write(inputPipe, input, ref written, ready))
+                        if (!Write(pending.Fd, input, ref written, ready))
                         {
                             // Release before closing: a held reference would keep the pipe open, and the tool would
                             // wait for the end of its input for ever.
@@ -95,7 +96,7 @@ internal static partial class PipeExchange
 
                     if ((ready & (PollIn | PollHup | PollErr | PollNval)) != 0)
                     {
-                        (fds[i].Fd == outRef.Fd ? outputs[0] : outputs[1]).ReadOnce(buffer);
+                        (fds[i].Fd == outRef.Fd ? outputs[0] : outputs[1]).ReadOnce(fds[i].Fd, buffer);
                     }
                 }
             }
@@ -109,25 +110,30 @@ internal static partial class PipeExchange
     }
 
     // Returns whether more is to be written: false once everything is written or the child stopped reading.
-    private static bool Write(PipeStream stdin, ReadOnlySpan<byte> input, ref int written, short ready)
+    private static bool Write(int fd, ReadOnlySpan<byte> input, ref int written, short ready)
     {
         if ((ready & (PollErr | PollHup | PollNval)) != 0)
         {
             return false;
         }
 
-        try
+        var chunk = input.Slice(written, Math.Min(WriteChunk, input.Length - written));
+        nint count;
+        do
         {
-            var chunk = Math.Min(WriteChunk, input.Length - written);
-            stdin.Write(input.Slice(written, chunk));
-            written += chunk;
-            return written < input.Length;
+            count = write(fd, chunk, (nuint)chunk.Length);
         }
-        catch (IOException)
+        while (count < 0 && Marshal.GetLastPInvokeError() == Eintr);
+
+        // A failed write (EPIPE: the tool exited or closed its input without reading all of it) ends the input; the tool's
+        // exit code and stderr say why.
+        if (count <= 0)
         {
-            // The tool exited (or closed its input) without reading all of it; its exit code and stderr say why.
             return false;
         }
+
+        written += (int)count;
+        return written < input.Length;
     }
 
     // Through the writer, which would otherwise flush into a closed pipe when the process is disposed.
@@ -155,9 +161,15 @@ internal static partial class PipeExchange
         return errno == Eintr ? 0 : throw new IOException($"poll(2) on a hook tool's pipes failed (errno {errno})");
     }
 
+#pragma warning disable SA1300, IDE1006 // The C functions' names.
     [LibraryImport("libc.so.6", SetLastError = true)]
-#pragma warning disable SA1300, IDE1006 // The C function's name.
     private static partial int poll(Span<PollFd> fds, nuint count, int timeout);
+
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    private static partial nint read(int fd, Span<byte> buffer, nuint count);
+
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    private static partial nint write(int fd, ReadOnlySpan<byte> buffer, nuint count);
 #pragma warning restore SA1300, IDE1006
 
     [StructLayout(LayoutKind.Sequential)]
@@ -193,7 +205,7 @@ internal static partial class PipeExchange
         }
     }
 
-    private sealed class Drain(PipeStream stream)
+    private sealed class Drain
     {
         private readonly List<byte> bytes = [];
 
@@ -201,16 +213,28 @@ internal static partial class PipeExchange
 
         public byte[] Bytes => [.. bytes];
 
-        public void ReadOnce(byte[] buffer)
+        // One read(2) after poll said the pipe is readable (or hung up): never blocks; 0 is the end of the output.
+        public void ReadOnce(int fd, byte[] buffer)
         {
-            var read = stream.Read(buffer, 0, buffer.Length);
+            nint read;
+            do
+            {
+                read = PipeExchange.read(fd, buffer, (nuint)buffer.Length);
+            }
+            while (read < 0 && Marshal.GetLastPInvokeError() == Eintr);
+
+            if (read < 0)
+            {
+                throw new IOException($"reading a hook tool's output failed (errno {Marshal.GetLastPInvokeError()})");
+            }
+
             if (read == 0)
             {
                 Open = false;
             }
             else
             {
-                bytes.AddRange(buffer.AsSpan(0, read));
+                bytes.AddRange(buffer.AsSpan(0, (int)read));
             }
         }
     }
