@@ -13,29 +13,34 @@ public sealed class BenchOptionsTests
         Assert.Null(options.TemplateCharm);
         Assert.Null(options.TemplateAssembly);
         Assert.Equal(25, options.Runs);
+        Assert.True(options.ComparesWithPeer);
+        Assert.Null(options.Peer);
     }
 
     [Theory]
-    [InlineData("plex", true, false)]
-    [InlineData("template", false, true)]
-    public void Only_measures_the_one_charm_named(string only, bool plex, bool template)
+    [InlineData("plex", true, false, false)]
+    [InlineData("template", false, true, false)]
+    [InlineData("compare", false, false, true)]
+    public void Only_measures_the_one_subject_named(string only, bool plex, bool template, bool compare)
     {
         var options = BenchOptions.Parse(["--only", only]);
 
         Assert.Equal(plex, options.MeasuresPlex);
         Assert.Equal(template, options.MeasuresTemplate);
+        Assert.Equal(compare, options.ComparesWithPeer);
     }
 
     [Fact]
     public void The_packed_charms_and_the_template_assembly_are_taken_as_given()
     {
-        var options = BenchOptions.Parse(["--charm", "p.charm", "--template-charm", "t.charm", "--template-assembly", "T.dll", "--runs", "40"]);
+        var options = BenchOptions.Parse(["--charm", "p.charm", "--template-charm", "t.charm", "--template-assembly", "T.dll", "--runs", "40", "--peer", "/peers/ops"]);
 
-        Assert.Equal(new BenchOptions("p.charm", "t.charm", "T.dll", true, true, 40), options);
+        Assert.Equal(new BenchOptions("p.charm", "t.charm", "T.dll", true, true, 40, "/peers/ops"), options);
     }
 
     [Theory]
-    [InlineData(new[] { "--only", "both" }, "--only takes 'plex' or 'template', not 'both'")]
+    [InlineData(new[] { "--only", "both" }, "--only takes 'plex', 'template' or 'compare', not 'both'")]
+    [InlineData(new[] { "--peer" }, "--peer needs a value")]
     [InlineData(new[] { "--template-assembly", "T.dll" }, "--template-assembly goes with --template-charm")]
     [InlineData(new[] { "--runs", "19" }, "--runs takes a whole number of at least 20, not '19'")]
     [InlineData(new[] { "--template-charm" }, "--template-charm needs a value")]

@@ -3,17 +3,19 @@ using System.Globalization;
 namespace Charmarr.Bench;
 
 /// <summary>The command line: <c>[--charm path.charm] [--template-charm path.charm [--template-assembly path.dll]]
-/// [--only plex|template] [--runs N]</c>.</summary>
+/// [--peer folder] [--only plex|template|compare] [--runs N]</c>.</summary>
 /// <param name="Charm">A packed plex-k8s to measure instead of packing charms/plex-k8s (the slow step).</param>
 /// <param name="TemplateCharm">A packed charm made from the template, instead of making and packing one.</param>
 /// <param name="TemplateAssembly">The managed assembly of <paramref name="TemplateCharm"/>, for its Harness figures.</param>
 /// <param name="MeasuresPlex">Whether plex-k8s is measured (not with <c>--only template</c>).</param>
 /// <param name="MeasuresTemplate">Whether the template charm is measured (not with <c>--only plex</c>).</param>
 /// <param name="Runs">Timed runs per event (at least 20).</param>
-internal sealed record BenchOptions(string? Charm, string? TemplateCharm, string? TemplateAssembly, bool MeasuresPlex, bool MeasuresTemplate, int Runs)
+/// <param name="Peer">The Python ops peer's folder; <see langword="null"/> for ../shared/peers/python-ops-plex beside the checkout.</param>
+/// <param name="ComparesWithPeer">Whether the side-by-side table with the peer is made (not with <c>--only plex|template</c>).</param>
+internal sealed record BenchOptions(string? Charm, string? TemplateCharm, string? TemplateAssembly, bool MeasuresPlex, bool MeasuresTemplate, int Runs, string? Peer = null, bool ComparesWithPeer = true)
 {
     public const string Usage = "dotnet run --project bench/Charmarr.Bench -c Release -- [--charm path.charm] "
-        + "[--template-charm path.charm [--template-assembly path.dll]] [--only plex|template] [--runs N (≥ 20, default 25)]";
+        + "[--template-charm path.charm [--template-assembly path.dll]] [--peer folder] [--only plex|template|compare] [--runs N (≥ 20, default 25)]";
 
     private const int MinimumRuns = 20;
 
@@ -23,6 +25,7 @@ internal sealed record BenchOptions(string? Charm, string? TemplateCharm, string
         string? templateCharm = null;
         string? templateAssembly = null;
         string? only = null;
+        string? peer = null;
         var runs = 25;
         for (var i = 0; i < args.Count; i++)
         {
@@ -37,11 +40,14 @@ internal sealed record BenchOptions(string? Charm, string? TemplateCharm, string
                 case "--template-assembly":
                     templateAssembly = Value(args, ref i);
                     break;
+                case "--peer":
+                    peer = Value(args, ref i);
+                    break;
                 case "--only":
                     only = Value(args, ref i);
-                    if (only is not ("plex" or "template"))
+                    if (only is not ("plex" or "template" or "compare"))
                     {
-                        throw new BenchException($"--only takes 'plex' or 'template', not '{only}'");
+                        throw new BenchException($"--only takes 'plex', 'template' or 'compare', not '{only}'");
                     }
 
                     break;
@@ -61,7 +67,7 @@ internal sealed record BenchOptions(string? Charm, string? TemplateCharm, string
             throw new BenchException("--template-assembly goes with --template-charm (the .charm it was packed into); without --template-charm the benchmark makes both afresh");
         }
 
-        return new BenchOptions(charm, templateCharm, templateAssembly, only is null or "plex", only is null or "template", runs);
+        return new BenchOptions(charm, templateCharm, templateAssembly, only is null or "plex", only is null or "template", runs, peer, only is null or "compare");
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

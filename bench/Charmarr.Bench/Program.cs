@@ -1,4 +1,5 @@
 using Charmarr.Bench;
+using Charmarr.Bench.Hooks;
 using Charmarr.Bench.InProcess;
 using Charmarr.Bench.Report;
 using Charmarr.Bench.Subjects;
@@ -28,6 +29,17 @@ try
     if (options.MeasuresTemplate)
     {
         reports.Add(await TemplateSubject.MeasureAsync(options, work));
+    }
+
+    if (options.ComparesWithPeer)
+    {
+        // With --only compare the native tables are skipped: plex-k8s is only unpacked, and the template charm compared
+        // only when given with --template-charm.
+        var plexDirectory = reports.FirstOrDefault(r => r.Title == "plex-k8s")?.CharmDirectory
+            ?? CharmSource.Unpack(await CharmSource.PackedAsync(options.Charm, CancellationToken.None), work, "plex-k8s");
+        var templateDirectory = reports.FirstOrDefault(r => r.Title.EndsWith("(dotnet new charmarr-charm)", StringComparison.Ordinal))?.CharmDirectory
+            ?? (options.TemplateCharm is { } given ? CharmSource.Unpack(given, work, "bench-app") : null);
+        reports.Add(await PeerSubject.MeasureAsync(options, work, plexDirectory, templateDirectory));
     }
 
     Console.WriteLine("Measuring the Pebble client in process …");

@@ -12,7 +12,8 @@ internal static class PlexDeployment
 {
     private const string MachineIdentifier = "4f1c2d3e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d";
 
-    private const string Story = """
+    /// <summary>The deploy story (the Python ops peer is brought up by the same one).</summary>
+    public const string Story = """
         leader: true
         fakes:
           - name: plex

@@ -12,6 +12,6 @@ internal static class PlexSubject
         var packed = await PackedCharmBenchmark.MeasureAsync(charm, workDirectory, PlexDeployment.StartAsync, _ => PlexDeployment.Events, options.Runs);
         Console.WriteLine("Measuring plex-k8s in the Harness …");
         packed.Figures.AddRange(PlexHarnessTest.Run());
-        return new SubjectReport("plex-k8s", packed.Figures, packed.CallBreakdown, []);
+        return new SubjectReport("plex-k8s", packed.Figures, packed.CallBreakdown, [], packed.CharmDirectory);
     }
 }

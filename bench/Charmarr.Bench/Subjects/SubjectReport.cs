@@ -7,4 +7,5 @@ namespace Charmarr.Bench.Subjects;
 /// <param name="Figures">The table's rows.</param>
 /// <param name="CallBreakdown">Hook-tool calls of each event's last run, by tool.</param>
 /// <param name="Notes">Lines printed under the table.</param>
-internal sealed record SubjectReport(string Title, IReadOnlyList<Figure> Figures, IReadOnlyList<string> CallBreakdown, IReadOnlyList<string> Notes);
+/// <param name="CharmDirectory">Where the measured charm was unpacked, when there is one.</param>
+internal sealed record SubjectReport(string Title, IReadOnlyList<Figure> Figures, IReadOnlyList<string> CallBreakdown, IReadOnlyList<string> Notes, string? CharmDirectory = null);

@@ -37,6 +37,6 @@ internal static class TemplateSubject
                 + "add --template-assembly (a fresh run keeps it in artifacts/charms/ and prints the path).");
         }
 
-        return new SubjectReport($"{Path.GetFileName(template.Charm)} (dotnet new charmarr-charm)", packed.Figures, packed.CallBreakdown, notes);
+        return new SubjectReport($"{Path.GetFileName(template.Charm)} (dotnet new charmarr-charm)", packed.Figures, packed.CallBreakdown, notes, packed.CharmDirectory);
     }
 }

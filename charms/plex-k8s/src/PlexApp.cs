@@ -3,7 +3,6 @@ using Charmarr.PlexK8s.Claim;
 using Charmarr.PlexK8s.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Charmarr.PlexK8s;
 
@@ -26,7 +25,6 @@ internal static class PlexApp
         services.AddSingleton(logLevel);
         services.AddSingleton(sp => new PlexTvClient(sp.GetRequiredService<PlexOptions>()));
         services.AddSingleton(sp => new PlexServerClient(sp.GetRequiredService<PlexOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddLogging(logging => logging.AddFilter((_, _, level) => logLevel.Allows(level)));
-        return builder;
+        return builder.UseLogFilter(logLevel.Allows);
     }
 }

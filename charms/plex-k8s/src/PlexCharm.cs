@@ -46,9 +46,10 @@ internal sealed class PlexCharm : CharmBase
         reconciler = new PlexReconciler(Model, relations, statefulSet, Logger);
         claimServer = new ClaimServerAction(Model, relations.MediaStorage, plexTv, plexServer, options, Logger);
 
-        // First thing, so every line of this dispatch (the framework's and the interfaces' too) obeys log-level: a line the
-        // operator did not ask for still costs a juju-log round trip.
-        ApplyLogLevel();
+        // Every line of this dispatch (the framework's and the interfaces' too) obeys log-level, read from config when the
+        // first line below error is about to be written: a line the operator did not ask for would cost a juju-log round
+        // trip, and reading the config up front would cost a config-get even in a dispatch that logs nothing.
+        logLevel.ReadFrom(() => PlexConfig.Read(Model.Config).LogLevel);
         ObserveReconcile(OnReconcileAsync);
         ObserveAction("claim-server", PlexJson.Default.ClaimServerParams, OnClaimServerAsync);
         Observe<CollectUnitStatusEvent>(OnCollectUnitStatus);
@@ -70,18 +71,6 @@ internal sealed class PlexCharm : CharmBase
         if (status is not null)
         {
             e.AddStatus(status);
-        }
-    }
-
-    private void ApplyLogLevel()
-    {
-        try
-        {
-            logLevel.Minimum = PlexConfig.Read(Model.Config).LogLevel;
-        }
-        catch (InvalidConfigException)
-        {
-            // The next reconcile blocks on it; until then the default level applies.
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.IO.Pipes;
 using System.Text;
 using Charmarr.Ops.Backend;
 
@@ -9,6 +10,9 @@ namespace Charmarr.Ops.HookTools;
 internal sealed class ProcessHookToolRunner : IHookToolRunner
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Poll-based exchange on the calling thread (Linux), until the C library turns out not to offer poll(2).
+    private static bool exchangeByPoll = PipeExchange.IsSupported;
 
     private readonly string? _pathOverride;
 
@@ -60,6 +64,22 @@ internal sealed class ProcessHookToolRunner : IHookToolRunner
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             throw new JujuModelException($"could not start hook tool \"{tool}\" ({executable}): {ex.Message}", ex);
+        }
+
+        if (exchangeByPoll && process.StandardInput.BaseStream is PipeStream && process.StandardOutput.BaseStream is PipeStream output
+            && process.StandardError.BaseStream is PipeStream error)
+        {
+            try
+            {
+                var (stdoutBytes, stderrBytes) = PipeExchange.Run(process.StandardInput, Utf8NoBom.GetBytes(stdin ?? ""), output, error);
+                process.WaitForExit();
+                return new HookToolResult(process.ExitCode, Utf8NoBom.GetString(stdoutBytes), Utf8NoBom.GetString(stderrBytes));
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // No poll(2) in this C library: nothing was read or written yet, so the threaded exchange below takes over.
+                exchangeByPoll = false;
+            }
         }
 
         // Drain both pipes at once so a chatty tool can never block on a full pipe while we wait on the other.

@@ -17,6 +17,8 @@ namespace Charmarr.Ops.Hosting;
 /// </example>
 public sealed class CharmApp : IAsyncDisposable, IDisposable
 {
+    private const string ThreadPoolSpinLimit = "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit";
+
     private readonly ServiceProvider services;
 
     internal CharmApp(ServiceProvider services)
@@ -37,6 +39,10 @@ public sealed class CharmApp : IAsyncDisposable, IDisposable
     /// <returns>The process exit code.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        // A dispatch is one short, mostly sequential run: a thread-pool worker that finished its item (a hook tool's pipe
+        // read) spinning for more only takes the CPU from the hook tools (70 sched_yield calls per idle worker by default).
+        // Read when the pool first starts, so set before any work is queued.
+        AppContext.SetData(ThreadPoolSpinLimit, 0);
         JujuContext context;
         try
         {

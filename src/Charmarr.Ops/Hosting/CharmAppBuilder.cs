@@ -24,6 +24,7 @@ public sealed class CharmAppBuilder
     private CharmMetadata? metadata;
     private LogLevel minimumLevel = LogLevel.Debug;
     private bool echoLogs;
+    private Func<LogLevel, bool>? logFilter;
 
     internal CharmAppBuilder(IReadOnlyList<string> args)
     {
@@ -117,6 +118,20 @@ public sealed class CharmAppBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a filter every log line passes after the minimum level (of <see cref="UseLogLevel"/>), for a level the charm
+    /// only knows during a dispatch (e.g. from its config). It is consulted only for a line that is about to be written,
+    /// so a filter that reads config costs nothing in a dispatch that logs nothing.
+    /// </summary>
+    /// <param name="allows">Whether a line of this level is written.</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UseLogFilter(Func<LogLevel, bool> allows)
+    {
+        ArgumentNullException.ThrowIfNull(allows);
+        logFilter = allows;
+        return this;
+    }
+
     /// <summary>Finishes configuration.</summary>
     /// <typeparam name="TCharm">The charm class; built by dependency injection for every dispatch.</typeparam>
     /// <returns>The application.</returns>
@@ -131,12 +146,23 @@ public sealed class CharmAppBuilder
         services.TryAddSingleton(KubernetesRetryPolicy.Default);
         services.AddSingleton(new CharmMetadataProvider(metadata));
         // No ClearProviders: a provider the charm (or a test harness) registered in ConfigureServices keeps receiving logs.
-        services.AddLogging(logging => logging.SetMinimumLevel(minimumLevel));
         var level = minimumLevel;
         var echo = echoLogs;
+        var filter = logFilter;
+        if (services.Any(d => d.ServiceType == typeof(ILoggerFactory)))
+        {
+            // The charm chose Microsoft.Extensions.Logging's factory (AddLogging): keep it, with its options and filters.
+            services.AddLogging(logging => logging.SetMinimumLevel(level).AddFilter(l => filter is null || filter(l)));
+        }
+        else
+        {
+            services.AddSingleton<ILoggerFactory>(sp => new CharmLoggerFactory(sp.GetServices<ILoggerProvider>(), level, filter));
+            services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+        }
+
         services.AddSingleton<ILoggerProvider>(sp => new JujuLoggerProvider(sp.GetRequiredService<IJujuBackend>(), level, echo));
 
-        services.AddScoped<DispatchScope>();
+        services.AddScoped(_ => new DispatchScope());
         services.AddScoped(sp => sp.GetRequiredService<DispatchScope>().Context);
         services.AddScoped(sp => sp.GetRequiredService<CharmMetadataProvider>().Get(sp.GetRequiredService<DispatchScope>().Context.CharmDir));
         services.AddScoped(sp => new CharmModel(

@@ -7,7 +7,7 @@ namespace Charmarr.PlexK8s.Claim;
 /// <summary>The Plex server's own HTTP API, as far as the claim needs it: <c>GET /identity</c>.</summary>
 internal sealed class PlexServerClient : IDisposable
 {
-    private readonly HttpClient http;
+    private HttpClient? http;
     private readonly PlexOptions options;
     private readonly TimeProvider time;
 
@@ -20,7 +20,6 @@ internal sealed class PlexServerClient : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         this.options = options;
         this.time = time;
-        http = PlexHttp.Create(options.HttpTimeout, options.MaxAnswerBytes);
     }
 
     /// <summary>Whether /identity says the server is claimed (<c>claimed="1"</c>); <see langword="false"/> when Plex does not answer.</summary>
@@ -32,7 +31,7 @@ internal sealed class PlexServerClient : IDisposable
         var identity = new Uri($"{options.PlexServerUrl.AbsoluteUri.TrimEnd('/')}/identity");
         try
         {
-            using var response = await http.GetAsync(identity, cancellationToken);
+            using var response = await Http.GetAsync(identity, cancellationToken);
             return response.IsSuccessStatusCode && ReportsClaimed(await response.Content.ReadAsStringAsync(cancellationToken));
         }
         catch (HttpRequestException e) when (PlexHttp.IsTooLarge(e))
@@ -75,7 +74,10 @@ internal sealed class PlexServerClient : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => http.Dispose();
+    public void Dispose() => http?.Dispose();
+
+    // Built on first use: most dispatches never claim, and an HTTP client is not free to set up.
+    private HttpClient Http => http ??= PlexHttp.Create(options.HttpTimeout, options.MaxAnswerBytes);
 
     /// <summary>Whether an /identity answer says claimed: <c>&lt;MediaContainer claimed="1" …/&gt;</c>.</summary>
     /// <param name="body">The answer.</param>

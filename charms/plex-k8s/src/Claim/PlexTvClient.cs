@@ -12,7 +12,7 @@ namespace Charmarr.PlexK8s.Claim;
 /// </summary>
 internal sealed class PlexTvClient : IDisposable
 {
-    private readonly HttpClient http;
+    private HttpClient? http;
     private readonly PlexOptions options;
 
     /// <summary>Creates the client.</summary>
@@ -21,7 +21,6 @@ internal sealed class PlexTvClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
-        http = PlexHttp.Create(options.HttpTimeout, options.MaxAnswerBytes);
     }
 
     /// <summary>Exchanges the claim token (POST /api/claim/exchange).</summary>
@@ -60,7 +59,10 @@ internal sealed class PlexTvClient : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => http.Dispose();
+    public void Dispose() => http?.Dispose();
+
+    // Built on first use: most dispatches never claim, and an HTTP client is not free to set up.
+    private HttpClient Http => http ??= PlexHttp.Create(options.HttpTimeout, options.MaxAnswerBytes);
 
     /// <summary>The token in plex.tv's XML answer: an &lt;authentication-token&gt; element, or the user's authenticationToken attribute.</summary>
     /// <param name="body">The answer.</param>
@@ -93,7 +95,7 @@ internal sealed class PlexTvClient : IDisposable
     {
         try
         {
-            return await http.SendAsync(request, cancellationToken);
+            return await Http.SendAsync(request, cancellationToken);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
