@@ -60,12 +60,12 @@ public sealed class ConsistencyCheckerTests
 
         var inState = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.UpdateStatus(), new CharmState { Containers = [undeclared] }));
         var inEvent = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.PebbleCheckFailed(web, "no-such-check"), new CharmState { Containers = [web] }));
-        var upYetFailed = web.WithCheck("alive", CheckState.Passing);
-        var contradiction = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.PebbleCheckFailed(upYetFailed, "alive"), new CharmState { Containers = [upYetFailed] }));
+        var stopped = web.WithCheck("alive", CheckState.Inactive);
+        var contradiction = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.PebbleCheckFailed(stopped, "alive"), new CharmState { Containers = [stopped] }));
 
         Assert.Equal(["container \"web\": check \"no-such-check\" is in Checks but in none of its layers (checks: alive)"], inState.Problems);
         Assert.Equal(["event web-pebble-check-failed: check \"no-such-check\" is in none of container \"web\"'s layers (checks: alive)"], inEvent.Problems);
-        Assert.Equal(["event web-pebble-check-failed: check \"alive\" is up in the state, but Juju sends check-failed when a check goes down"], contradiction.Problems);
+        Assert.Equal(["event web-pebble-check-failed: check \"alive\" is inactive in the state; a check that does not run neither fails nor recovers"], contradiction.Problems);
         Assert.Empty(log.Events);
     }
 

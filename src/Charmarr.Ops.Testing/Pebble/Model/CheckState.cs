@@ -4,8 +4,8 @@ namespace Charmarr.Ops.Testing.Pebble;
 
 /// <summary>
 /// A Pebble check's health: its status and how many runs passed since it (re)started and failed in a row. In the
-/// state-transition API, <see cref="Passing"/> marks a check up in one step; on input, a state the check could not be
-/// in (e.g. down with fewer failures than its threshold) is an inconsistency.
+/// state-transition API, <see cref="Passing"/> marks a check up in one step; a check-failed event leaves its check down
+/// and a check-recovered event leaves it passing, whatever the input said.
 /// </summary>
 /// <param name="Status">Up, down or inactive.</param>
 public sealed record CheckState(CheckStatus Status)

@@ -107,7 +107,15 @@ internal static class StateLoader
     public static KubernetesSimulator Kubernetes(CharmSpec spec, CharmState state)
     {
         var kubernetes = new KubernetesSimulator();
-        kubernetes.StatefulSets.Put(state.StatefulSet?.Document ?? JujuStatefulSetTemplate.Create(state.ModelName!, spec.AppName, spec.Metadata));
+        if (state.StatefulSet is { } given)
+        {
+            kubernetes.StatefulSets.Restore(given.Document);
+        }
+        else
+        {
+            kubernetes.StatefulSets.Put(JujuStatefulSetTemplate.Create(state.ModelName!, spec.AppName, spec.Metadata));
+        }
+
         return kubernetes;
     }
 
@@ -153,9 +161,9 @@ internal static class StateLoader
         }
 
         var checks = container.Checks;
-        if (e.CheckName is { } eventCheck && e.Container?.Name == container.Name && !checks.ContainsKey(eventCheck))
+        if (e.CheckName is { } eventCheck && e.Container?.Name == container.Name)
         {
-            // The event says what happened to the check: failed means it is down now, recovered that it passed again.
+            // The event is what happened to the check: failed means it went down, recovered that it passed again.
             checks = checks.With(eventCheck, e.HookName.EndsWith("-pebble-check-failed", StringComparison.Ordinal) ? CheckState.Down : CheckState.Passing);
         }
 
