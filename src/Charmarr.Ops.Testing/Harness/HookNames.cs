@@ -12,9 +12,9 @@ internal static class HookNames
         "leader-settings-changed", "pre-series-upgrade", "post-series-upgrade",
     ];
 
-    private static readonly string[] RelationKinds = ["created", "joined", "changed", "departed", "broken"];
+    internal static readonly string[] RelationKinds = ["created", "joined", "changed", "departed", "broken"];
     private static readonly string[] StorageKinds = ["attached", "detaching"];
-    private static readonly string[] WorkloadKinds = ["pebble-ready", "pebble-custom-notice", "pebble-check-failed", "pebble-check-recovered"];
+    internal static readonly string[] WorkloadKinds = ["pebble-ready", "pebble-custom-notice", "pebble-check-failed", "pebble-check-recovered"];
     private static readonly string[] SecretHooks = ["secret-changed", "secret-rotate", "secret-expired", "secret-remove"];
 
     /// <summary>Throws unless <paramref name="hookName"/> is a context-free hook; says what to use for the others.</summary>

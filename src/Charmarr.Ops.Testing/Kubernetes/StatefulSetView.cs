@@ -101,10 +101,15 @@ public sealed record ContainerView(
     /// <summary>Whether the container runs privileged (<c>securityContext.privileged: true</c>).</summary>
     public bool IsPrivileged => SecurityContext.Privileged == true;
 
-    /// <summary>The mount of this volume, or <see langword="null"/> when the container does not mount it.</summary>
+    /// <summary>The (first) mount of this volume, or <see langword="null"/> when the container does not mount it.</summary>
     /// <param name="volume">The volume name.</param>
     /// <returns>The mount.</returns>
-    public VolumeMountView? Mount(string volume) => Mounts.SingleOrDefault(m => m.Name == volume);
+    public VolumeMountView? Mount(string volume) => Mounts.FirstOrDefault(m => m.Name == volume);
+
+    /// <summary>The mount at this path, or <see langword="null"/> when nothing is mounted there.</summary>
+    /// <param name="mountPath">The path in the container.</param>
+    /// <returns>The mount.</returns>
+    public VolumeMountView? MountAt(string mountPath) => Mounts.SingleOrDefault(m => m.MountPath == mountPath);
 
     internal static ContainerView From(JsonObject container) => new(
         (string?)container["name"] ?? "",

@@ -16,8 +16,8 @@ public sealed record ContainerState(string Name)
     /// <summary>The status of services of the plan. On input only <see cref="ServiceStatus.Active"/> matters: those services are started.</summary>
     public ValueMap<string, ServiceStatus> ServiceStatuses { get; init; } = ValueMap<string, ServiceStatus>.Empty;
 
-    /// <summary>The health of checks of the plan. On input, a check left out is as Pebble starts it (up, no runs yet);
-    /// the output lists every check of the plan.</summary>
+    /// <summary>The health of checks of the plan. A check left out is as Pebble starts it (<see cref="CheckState.Starting"/>:
+    /// up, no runs yet), on input and on output, so a run that touches no check gives the input back.</summary>
     public ValueMap<string, CheckState> Checks { get; init; } = ValueMap<string, CheckState>.Empty;
 
     /// <summary>Regular files by absolute path, as UTF-8 text.</summary>

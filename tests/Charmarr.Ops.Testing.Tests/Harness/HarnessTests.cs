@@ -357,6 +357,36 @@ public sealed class HarnessTests : IDisposable
         Assert.Equal(["stop", "leader-settings-changed", "upgrade-charm", "remove"], harness.Events.Select(e => e.Name));
     }
 
+    [Theory]
+    [InlineData("install")]
+    [InlineData("start")]
+    [InlineData("remove")]
+    [InlineData("upgrade-charm")]
+    [InlineData("update-status")]
+    [InlineData("config-changed")]
+    [InlineData("leader-elected")]
+    [InlineData("leader-settings-changed")]
+    [InlineData("pre-series-upgrade")]
+    [InlineData("post-series-upgrade")]
+    public void The_reconcile_event_set_says_which_hooks_reach_an_ObserveReconcile_handler(string hook)
+    {
+        harness.Dispatch(hook); // the probe records what its ObserveReconcile handler gets (and stop, observed on its own)
+
+        Assert.Equal(ReconcileEvents.Observes(harness.Metadata, hook), log.Events.Contains(hook));
+    }
+
+    [Fact]
+    public void The_reconcile_event_set_lists_every_relation_storage_and_pebble_hook_but_not_detaching()
+    {
+        var hooks = ReconcileEvents.HookNames(harness.Metadata);
+
+        Assert.Contains("db-relation-broken", hooks);
+        Assert.Contains("data-storage-attached", hooks);
+        Assert.Contains("web-pebble-check-recovered", hooks);
+        Assert.DoesNotContain("data-storage-detaching", hooks);
+        Assert.DoesNotContain("stop", hooks);
+    }
+
     [Fact]
     public void Dispatch_of_a_misspelt_hook_fails_loudly_with_a_suggestion()
     {

@@ -4,8 +4,6 @@ using Port = Charmarr.Ops.Model.Port;
 using Sample = Charmarr.Ops.SampleCharm.SampleCharm;
 using Status = Charmarr.Ops.Model.Status;
 
-// Inside the Charmarr.Ops namespace, "State" names the Charmarr.Ops.State namespace before any alias is consulted, so
-// these tests alias the record as CharmState; a charm's tests (in their own namespace) can alias it as CharmState.
 namespace Charmarr.Ops.Testing.Tests.SampleCharm;
 
 /// <summary>The Foundation sample charm through the state-transition API: CharmState in, event through the production dispatcher, CharmState out.</summary>

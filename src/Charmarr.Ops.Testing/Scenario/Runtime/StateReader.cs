@@ -77,7 +77,10 @@ internal static class StateReader
         {
             Layers = layers,
             ServiceStatuses = new(simulator.GetServices().Select(s => KeyValuePair.Create(s.Name, new ServiceStatus(s.Current)))),
-            Checks = new(simulator.GetChecks().Select(c => KeyValuePair.Create(c.Name, CheckState.From(c)))),
+            // As on input, a check left out is as Pebble starts it (up, no runs yet): a run that touches no check gives the input back.
+            Checks = new(simulator.GetChecks()
+                .Select(c => KeyValuePair.Create(c.Name, CheckState.From(c)))
+                .Where(c => container.Checks.ContainsKey(c.Key) || c.Value != CheckState.Starting)),
             Files = new(Files(simulator, "/")),
         };
     }
