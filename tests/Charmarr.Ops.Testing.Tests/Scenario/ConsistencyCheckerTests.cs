@@ -105,7 +105,7 @@ public sealed class ConsistencyCheckerTests
     [Fact]
     public void Peer_data_of_this_unit_and_secret_events_for_the_wrong_side_are_refused()
     {
-        var peers = new PeerRelationState("peers") { PeersData = new Dictionary<int, ValueMap<string, string>> { [0] = ValueMap<string, string>.Empty } };
+        var peers = new PeerRelationState("peers").WithPeer(0);
         var consumed = new SecretState(new Dictionary<string, string> { ["a"] = "b" });
         var owned = new SecretState(new Dictionary<string, string> { ["a"] = "b" }) { Owner = Ops.Model.SecretOwner.Unit };
         var state = new CharmState { Relations = [peers], Secrets = [consumed, owned] };

@@ -85,12 +85,13 @@ public sealed class ContextTests
         var db = new RelationState("db")
         {
             RemoteAppName = "pg",
-            RemoteUnitsData = new Dictionary<int, ValueMap<string, string>> { [0] = ValueMap<string, string>.Empty, [1] = ValueMap<string, string>.Empty },
+            RemoteUnitsData = RelationBase.Units(0, 1),
         };
         var departed = ctx.Run(ctx.On.RelationDeparted(db, departingUnit: 1), new CharmState { Relations = [db] });
         var broken = ctx.Run(ctx.On.RelationBroken(departed.GetRelation(db.Id)), departed);
 
         Assert.Equal([0], ((RelationState)departed.GetRelation(db.Id)).RemoteUnitsData.Keys);
+        Assert.Equal(db, departed.GetRelation(db.Id) is RelationState left ? left.WithRemoteUnit(1) : null);
         Assert.Equal(["db-relation-departed(pg/1→pg/1)", "db-relation-broken"], log.Events);
         Assert.Empty(broken.Relations);
     }
