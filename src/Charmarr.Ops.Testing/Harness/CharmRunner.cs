@@ -7,6 +7,7 @@ using Charmarr.Ops.Kubernetes;
 using Charmarr.Ops.State;
 using Charmarr.Ops.Testing.Juju;
 using Charmarr.Ops.Testing.Kubernetes;
+using Charmarr.Ops.Testing.Pebble;
 using Charmarr.Ops.Testing.Pebble.InProcess;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
     private static readonly KubernetesRetryPolicy NoDelayRetries = KubernetesRetryPolicy.Default with { Delay = (_, _) => Task.CompletedTask };
 
     private readonly ExceptionCapture capture = new();
+    private readonly List<EventRecord> records = [];
     private CharmApp app;
     private bool appDispatched;
 
@@ -84,6 +86,7 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
         appDispatched = true;
         capture.Clear();
         var firstLog = Backend.Logs.Count;
+        var marks = new EventMarks(this);
         Backend.BeginHook();
         var exitCode = 1;
         try
@@ -99,10 +102,63 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
             .Where(l => l.Level is JujuLogLevel.Error or JujuLogLevel.Critical)
             .Select(l => l.Message)
             .ToList();
+        records.Add(marks.Record(request.Name));
         return new DispatchOutcome(request.Name, exitCode, capture.Exceptions is [.., var last] ? last : null, errors);
     }
 
+    /// <summary>One record per dispatched event, oldest first.</summary>
+    public IReadOnlyList<EventRecord> Records => records;
+
     public void Dispose() => app.Dispose();
+
+    /// <summary>Where each log stood before a dispatch, to record what the dispatch added.</summary>
+    private sealed class EventMarks
+    {
+        private readonly CharmRunner<TCharm> runner;
+        private readonly int logs;
+        private readonly int unitStatuses;
+        private readonly int appStatuses;
+        private readonly int requests;
+        private readonly Dictionary<string, (int Changes, int Execs)> containers = new(StringComparer.Ordinal);
+
+        public EventMarks(CharmRunner<TCharm> runner)
+        {
+            this.runner = runner;
+            logs = runner.Backend.Logs.Count;
+            unitStatuses = runner.Backend.UnitStatusHistory.Count;
+            appStatuses = runner.Backend.AppStatusHistory.Count;
+            requests = runner.Kubernetes.RecordedTotal;
+            foreach (var name in runner.Spec.Metadata.Containers.Keys)
+            {
+                var simulator = runner.Pebble.Simulator(name);
+                containers[name] = (simulator.ChangeMark, simulator.ExecCalls.Count);
+            }
+        }
+
+        public EventRecord Record(string name)
+        {
+            var backend = runner.Backend;
+            var all = runner.Kubernetes.Requests;
+            var newRequests = Math.Min(all.Count, runner.Kubernetes.RecordedTotal - requests);
+            var changes = new List<ServiceChange>();
+            var execs = new Dictionary<string, IReadOnlyList<ExecCall>>(StringComparer.Ordinal);
+            foreach (var (container, (changeMark, execMark)) in containers.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                var simulator = runner.Pebble.Simulator(container);
+                changes.AddRange(simulator.ServiceChangesAfter(changeMark, container));
+                execs[container] = simulator.ExecCalls.Skip(execMark).ToList();
+            }
+
+            return new EventRecord(
+                name,
+                backend.Logs.Skip(logs).ToList(),
+                backend.UnitStatusHistory.Skip(unitStatuses).ToList(),
+                backend.AppStatusHistory.Skip(appStatuses).ToList(),
+                all.Skip(all.Count - newRequests).ToList(),
+                changes,
+                execs);
+        }
+    }
 
     private CharmApp BuildProgram()
     {

@@ -24,6 +24,21 @@ public sealed partial class Harness<TCharm>
     public void SetPlannedUnits(int count) => Backend.SetPlannedUnits(count);
 
     /// <summary>
+    /// Changes config without emitting anything (the next event sees it), checked as <see cref="UpdateConfigAsync(ValueTuple{string, object}[])"/>
+    /// checks it; a <see langword="null"/> value resets the option to its default.
+    /// </summary>
+    /// <param name="values">The options to set, e.g. <c>("port", 9090)</c>.</param>
+    /// <exception cref="ArgumentException">An option is not declared or a value has the wrong type; the message lists every problem.</exception>
+    public void SetConfig(params (string Key, object? Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var (key, value) in ConfigValidator.Validate(Metadata, Backend.JujuVersion, values))
+        {
+            Backend.SetConfig(key, value);
+        }
+    }
+
+    /// <summary>
     /// Changes config as <c>juju config</c> does and emits config-changed. Each value is checked against the option's
     /// type in charmcraft.yaml (string, int, float, boolean, secret); a <see langword="null"/> value resets the option
     /// to its default.
@@ -39,11 +54,7 @@ public sealed partial class Harness<TCharm>
     public async Task UpdateConfigAsync(IEnumerable<(string Key, object? Value)> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        foreach (var (key, value) in ConfigValidator.Validate(Metadata, Backend.JujuVersion, values))
-        {
-            Backend.SetConfig(key, value);
-        }
-
+        SetConfig([.. values]);
         await EmitAsync(EventRequest.Hook("config-changed"), cancellationToken).ConfigureAwait(false);
     }
 

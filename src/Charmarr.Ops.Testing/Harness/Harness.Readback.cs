@@ -1,9 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Testing.Juju;
+using Charmarr.Ops.Testing.Kubernetes;
 
 namespace Charmarr.Ops.Testing;
 
@@ -24,7 +24,7 @@ public sealed partial class Harness<TCharm>
     /// <summary>The ports this unit has open.</summary>
     public IReadOnlyList<Port> OpenedPorts => Backend.OpenedPorts;
 
-    /// <summary>Every <c>juju-log</c> line, oldest first.</summary>
+    /// <summary>Every <c>juju-log</c> line of every event, oldest first (<see cref="LastEvent"/> has the latest event's).</summary>
     public IReadOnlyList<JujuLogLine> Logs => Backend.Logs;
 
     /// <summary>The <c>juju-log</c> messages at one level, oldest first.</summary>
@@ -35,8 +35,8 @@ public sealed partial class Harness<TCharm>
     /// <summary>The events deferred and waiting to be re-emitted, oldest first.</summary>
     public IReadOnlyList<DeferredEvent> DeferredEvents => DeferredEvent.ReadQueue(Backend.UnitState);
 
-    /// <summary>The application's StatefulSet as the simulated Kubernetes API holds it now.</summary>
-    public JsonObject? StatefulSet => Kubernetes.StatefulSets.Get(ModelName, AppName);
+    /// <summary>The application's StatefulSet as the simulated Kubernetes API holds it now, typed (its JSON is <see cref="StatefulSetView.Document"/>).</summary>
+    public StatefulSetView? StatefulSet => Kubernetes.StatefulSets.Get(ModelName, AppName) is { } document ? new StatefulSetView(document) : null;
 
     /// <summary>A stored value as committed, read with the same JSON metadata the charm uses.</summary>
     /// <typeparam name="T">The value type.</typeparam>

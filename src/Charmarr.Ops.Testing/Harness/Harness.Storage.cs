@@ -32,9 +32,9 @@ public sealed partial class Harness<TCharm>
             ids.Add(Backend.AttachStorage(name, location, meta.Type));
             foreach (var container in Metadata.Containers.Values)
             {
-                foreach (var mount in container.Mounts.Where(m => m.Storage == name && !Pebble.Simulator(container.Name).PathExists(m.Location)))
+                foreach (var mount in container.Mounts.Where(m => m.Storage == name && !PebbleClients.Simulator(container.Name).PathExists(m.Location)))
                 {
-                    Pebble.Simulator(container.Name).MakeDirectory(mount.Location, new FileCreation { MakeParents = true });
+                    PebbleClients.Simulator(container.Name).MakeDirectory(mount.Location, new FileCreation { MakeParents = true });
                 }
             }
         }

@@ -84,8 +84,8 @@ public sealed partial class Harness<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <summary>The in-memory Juju model: set up anything without a helper here, and read anything back.</summary>
     public MemoryJujuBackend Backend => runner.Backend;
 
-    /// <summary>The simulated Pebbles, one per container.</summary>
-    public InProcessPebbleClientFactory Pebble => runner.Pebble;
+    /// <summary>The simulated Pebbles' clients, one per container (reachability); <see cref="Pebble(string)"/> gives a container's simulator.</summary>
+    public InProcessPebbleClientFactory PebbleClients => runner.Pebble;
 
     /// <summary>The simulated Kubernetes API; the application's StatefulSet is in it from the start, as Juju creates it.</summary>
     public KubernetesSimulator Kubernetes => runner.Kubernetes;
@@ -93,6 +93,16 @@ public sealed partial class Harness<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <summary>The root services of the charm's program that handled the latest event (what its configuration registered, plus
     /// the framework's). Like Juju, the Harness starts the program afresh for every event.</summary>
     public IServiceProvider Services => runner.Services;
+
+    /// <summary>What the charm did during each dispatched event, oldest first.</summary>
+    public IReadOnlyList<EventRecord> Events => runner.Records;
+
+    /// <summary>What the charm did during the latest dispatched event: its logs, statuses, Kubernetes requests,
+    /// services changes and commands.</summary>
+    /// <exception cref="InvalidOperationException">No event has been dispatched yet.</exception>
+    public EventRecord LastEvent => runner.Records is [.., var last]
+        ? last
+        : throw new InvalidOperationException("no event has been dispatched yet (before Begin, set-up emits nothing)");
 
     /// <summary>Whether <see cref="Begin"/> (or <see cref="BeginWithInitialHooksAsync"/>) has run: only then are events emitted.</summary>
     public bool IsBegun { get; private set; }
@@ -172,21 +182,24 @@ public sealed partial class Harness<[DynamicallyAccessedMembers(DynamicallyAcces
     public void BeginWithInitialHooks() => Sync(() => BeginWithInitialHooksAsync());
 
     /// <summary>
-    /// Dispatches any hook by name, for events without a helper (e.g. <c>upgrade-charm</c>, <c>stop</c>, <c>remove</c>),
-    /// whether or not the harness has begun.
+    /// Dispatches a hook by name, whether or not the harness has begun, for hooks without context: <c>install</c>,
+    /// <c>start</c>, <c>stop</c>, <c>remove</c>, <c>upgrade-charm</c>, <c>update-status</c>, <c>config-changed</c>,
+    /// <c>leader-elected</c>, <c>leader-settings-changed</c>, <c>pre-series-upgrade</c>, <c>post-series-upgrade</c>
+    /// (each also has a typed member). Relation, storage, workload and secret hooks need their context: use their typed
+    /// members (e.g. <see cref="RelationChanged"/>), which set it.
     /// </summary>
     /// <param name="hookName">The hook name, e.g. <c>upgrade-charm</c>.</param>
-    /// <param name="environment">More <c>JUJU_*</c> variables the hook needs (e.g. <c>JUJU_RELATION</c>), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the dispatch.</param>
     /// <returns>The charm's exit code (0 on success).</returns>
-    public async Task<int> DispatchAsync(string hookName, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">Juju has no such hook for this charm, or the hook needs context; the message says what to use.</exception>
+    public async Task<int> DispatchAsync(string hookName, CancellationToken cancellationToken = default)
     {
-        var request = EventRequest.Hook(hookName) with { Extra = environment ?? new Dictionary<string, string?>() };
-        return (await RunAsync(request, cancellationToken).ConfigureAwait(false)).ExitCode;
+        HookNames.CheckContextFree(Metadata, hookName);
+        return (await RunAsync(EventRequest.Hook(hookName), cancellationToken).ConfigureAwait(false)).ExitCode;
     }
 
     /// <inheritdoc cref="DispatchAsync"/>
-    public int Dispatch(string hookName, IReadOnlyDictionary<string, string?>? environment = null) => Sync(() => DispatchAsync(hookName, environment));
+    public int Dispatch(string hookName) => Sync(() => DispatchAsync(hookName));
 
     /// <summary>
     /// Evaluates the charm's status the way Juju does it: collect-status already runs at the end of every dispatch, so

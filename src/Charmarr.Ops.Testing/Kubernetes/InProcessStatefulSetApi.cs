@@ -10,6 +10,7 @@ internal sealed class InProcessStatefulSetApi(KubernetesSimulator simulator) : I
     public Task<JsonObject> GetAsync(string namespaceName, string name, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnreachable();
         var response = simulator.Handle(new SimulatedRequest("GET", PatchContentTypes.StatefulSetPath(namespaceName, name), null, null, null));
         return Task.FromResult(Result(response, "get", namespaceName, name));
     }
@@ -19,9 +20,18 @@ internal sealed class InProcessStatefulSetApi(KubernetesSimulator simulator) : I
         string namespaceName, string name, StatefulSetPatchKind kind, string body, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnreachable();
         var request = new SimulatedRequest(
             "PATCH", PatchContentTypes.StatefulSetPath(namespaceName, name), $"fieldManager={KubernetesStatefulSetApi.FieldManager}", PatchContentTypes.For(kind), body);
         return Task.FromResult(Result(simulator.Handle(request), "patch", namespaceName, name));
+    }
+
+    private void ThrowIfUnreachable()
+    {
+        if (simulator.IsUnreachable)
+        {
+            throw new KubernetesConnectionException("Cannot reach the Kubernetes API server (the simulator is unreachable)", null);
+        }
     }
 
     private static JsonObject Result(SimulatedResponse response, string verb, string namespaceName, string name) =>

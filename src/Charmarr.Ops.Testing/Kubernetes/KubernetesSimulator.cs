@@ -15,6 +15,7 @@ public sealed partial class KubernetesSimulator
 {
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<(int StatusCode, string? Method)> _faults = [];
+    private readonly List<(int StatusCode, string? Method)> _persistentFaults = [];
     private readonly List<(string? Method, Action<StatefulSetStore> Action)> _interjections = [];
 
     /// <summary>Creates a simulator with an empty store.</summary>
@@ -28,6 +29,9 @@ public sealed partial class KubernetesSimulator
 
     /// <summary>The in-process face: the same API without HTTP, raising the same exceptions as the production client.</summary>
     public IStatefulSetApi Api { get; }
+
+    /// <summary>How many requests were recorded since the simulator was created (not reset by <see cref="ClearRequests"/>).</summary>
+    internal int RecordedTotal { get; private set; }
 
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -64,6 +68,35 @@ public sealed partial class KubernetesSimulator
         }
     }
 
+    /// <summary>Makes every request (with <paramref name="method"/>) fail with <paramref name="statusCode"/> until
+    /// <see cref="ClearFaults"/>: a fault that lasts, such as missing trust (403) or an API server that keeps erroring.</summary>
+    /// <param name="statusCode">The status, e.g. 403, 500.</param>
+    /// <param name="method">Only requests with this method (e.g. <c>PATCH</c>); any when <see langword="null"/>.</param>
+    public void FailAlways(int statusCode, string? method = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        lock (StatefulSets.Sync)
+        {
+            _persistentFaults.Add((statusCode, method));
+        }
+    }
+
+    /// <summary>Whether the API server is unreachable: while set, every in-process request fails with
+    /// <see cref="KubernetesConnectionException"/> (as the production client reports a refused connection) and is not
+    /// recorded, since it never reached the server. Until <see cref="ClearFaults"/> or set back to false.</summary>
+    public bool IsUnreachable { get; set; }
+
+    /// <summary>Ends every fault: queued <see cref="FailNext"/> ones, <see cref="FailAlways"/> and <see cref="IsUnreachable"/>.</summary>
+    public void ClearFaults()
+    {
+        lock (StatefulSets.Sync)
+        {
+            _faults.Clear();
+            _persistentFaults.Clear();
+            IsUnreachable = false;
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> on the store just before the next request (with <paramref name="method"/>) is handled: another client's change, made between two of the charm's calls.</summary>
     /// <param name="method">The method of the request to run before, e.g. <c>PATCH</c>; any when <see langword="null"/>.</param>
     /// <param name="action">The change.</param>
@@ -91,6 +124,7 @@ public sealed partial class KubernetesSimulator
             }
 
             var response = Route(request);
+            RecordedTotal++;
             _requests.Add(new RecordedRequest(request.Method, request.Path, request.Query, request.ContentType, request.Body, response.StatusCode));
             return response;
         }
@@ -122,9 +156,11 @@ public sealed partial class KubernetesSimulator
         var namespaceName = Uri.UnescapeDataString(match.Groups["ns"].Value);
         var name = Uri.UnescapeDataString(match.Groups["name"].Value);
         var verb = request.Method.ToLowerInvariant();
-        if (Take(_faults, f => f.Method, request.Method) is { } fault)
+        var fault = Take(_faults, f => f.Method, request.Method)
+            ?? _persistentFaults.Where(f => f.Method is null || f.Method == request.Method).Select(f => ((int, string?)?)f).FirstOrDefault();
+        if (fault is { } injected)
         {
-            return KubernetesStatus.Injected(fault.StatusCode, verb, namespaceName, name);
+            return KubernetesStatus.Injected(injected.Item1, verb, namespaceName, name);
         }
 
         if (StatefulSets.Find(namespaceName, name) is not { } current)

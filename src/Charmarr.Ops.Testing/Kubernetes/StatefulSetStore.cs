@@ -35,6 +35,21 @@ public sealed class StatefulSetStore
         }
     }
 
+    /// <summary>Stores a StatefulSet as it was read from the API before (a state-transition input): its
+    /// <c>resourceVersion</c> is kept when it has one, so a run that changes nothing gives the same document back.</summary>
+    internal void Restore(JsonObject statefulSet)
+    {
+        Put(statefulSet);
+        if (statefulSet["metadata"]?["resourceVersion"]?.ToString() is { } version && long.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            lock (Sync)
+            {
+                _items[KeyOf(statefulSet)!.Value]["metadata"]!["resourceVersion"] = version;
+                _lastResourceVersion = Math.Max(_lastResourceVersion, number);
+            }
+        }
+    }
+
     /// <summary>Stores a StatefulSet given as JSON text.</summary>
     /// <param name="json">The StatefulSet.</param>
     public void Put(string json) =>

@@ -20,6 +20,47 @@ public sealed partial class PebbleSimulator
     internal SimulatedChange RequireChange(string id) =>
         GetChange(id) ?? throw SimulatedPebbleException.NotFound($"cannot find change with id {GoText.Quote(id)}");
 
+    /// <summary>The highest change id so far (0 when none): changes after it are newer.</summary>
+    internal int ChangeMark
+    {
+        get
+        {
+            lock (Parts.Gate)
+            {
+                return Parts.Changes.All.Select(c => int.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+            }
+        }
+    }
+
+    /// <summary>The services changes made after <paramref name="mark"/> (a <see cref="ChangeMark"/>), oldest first.</summary>
+    internal IReadOnlyList<ServiceChange> ServiceChangesAfter(int mark, string container)
+    {
+        lock (Parts.Gate)
+        {
+            return Parts.Changes.All
+                .Where(c => int.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture) > mark)
+                .OrderBy(c => int.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture))
+                .Select(c => (Change: c, Kind: c.Kind switch
+                {
+                    "start" or "autostart" => ServiceChangeKind.Started,
+                    "stop" => ServiceChangeKind.Stopped,
+                    "restart" => ServiceChangeKind.Restarted,
+                    "replan" => (ServiceChangeKind?)ServiceChangeKind.Replanned,
+                    _ => null,
+                }))
+                .Where(c => c.Kind is not null)
+                .Select(c => new ServiceChange(
+                    container,
+                    c.Kind!.Value,
+                    DoneTasks(c.Change, "stop"),
+                    DoneTasks(c.Change, "start")))
+                .ToList();
+        }
+
+        static List<string> DoneTasks(ChangeEntity change, string kind) =>
+            change.Tasks.Where(t => t.Kind == kind && t.Status == "Done" && t.ServiceName is not null).Select(t => t.ServiceName!).ToList();
+    }
+
     /// <summary><c>GET /v1/changes</c>: <c>in-progress</c>, <c>ready</c> or <c>all</c>, optionally only those for a service.</summary>
     public IReadOnlyList<SimulatedChange> GetChanges(string select = "in-progress", string? service = null)
     {

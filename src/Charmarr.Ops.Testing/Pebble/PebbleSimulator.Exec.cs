@@ -31,6 +31,19 @@ public sealed partial class PebbleSimulator
     public void HandleExec(IReadOnlyList<string> commandPrefix, ExecResult result) =>
         HandleExec(commandPrefix, _ => result);
 
+    /// <summary>Every command the charm started in this container (whether a handler matched it or not is not
+    /// recorded here: an unmatched one fails before it starts), oldest first.</summary>
+    public IReadOnlyList<ExecCall> ExecCalls
+    {
+        get
+        {
+            lock (Parts.Gate)
+            {
+                return Parts.Exec.Calls.ToList();
+            }
+        }
+    }
+
     /// <summary>Starts an exec as <c>POST /v1/exec</c> does; the handler runs when <see cref="ExecManager.RunAsync"/> is called.</summary>
     internal ExecSession StartExec(ExecSpec spec)
     {

@@ -39,7 +39,12 @@ public sealed partial class PebbleSimulator
     public IReadOnlyList<SimulatedFileInfo> ListFiles(string path, string? pattern = null, bool itself = false) =>
         FileOperation(() => Parts.Files.List(path, pattern, itself));
 
-    /// <summary>Whether the path exists.</summary>
+    /// <summary>One file's or directory's details (type, owner, permissions), as <c>ListFiles(path, itself: true)</c> gives them.</summary>
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
+    public SimulatedFileInfo GetFileInfo(string path) =>
+        PathExists(path) ? ListFiles(path, itself: true)[0] : throw new FileNotFoundException($"nothing at \"{path}\" in the simulated container", path);
+
+    /// <summary>Whether something exists at <paramref name="path"/>.</summary>
     public bool PathExists(string path)
     {
         lock (Parts.Gate)

@@ -7,7 +7,7 @@ namespace Charmarr.Ops.Testing.Scenario;
 /// <param name="Results">The results set with <c>action-set</c>; dotted keys are nested objects.</param>
 /// <param name="Logs">The messages sent with <c>action-log</c>, oldest first.</param>
 /// <param name="FailureMessage">The <c>action-fail</c> message, or <see langword="null"/> when the action did not fail.</param>
-public sealed record ActionOutput(State State, JsonObject Results, IReadOnlyList<string> Logs, string? FailureMessage)
+public sealed record ActionOutput(CharmState State, JsonObject Results, IReadOnlyList<string> Logs, string? FailureMessage)
 {
     /// <summary>Whether the charm failed the action.</summary>
     public bool Failed => FailureMessage is not null;

@@ -11,7 +11,7 @@ using Charmarr.Ops.Testing.Kubernetes;
 namespace Charmarr.Ops.Testing.Scenario;
 
 /// <summary>
-/// Runs one event against a <see cref="State"/> and returns the state after it: each run builds a fresh in-memory
+/// Runs one event against a <see cref="CharmState"/> and returns the state after it: each run builds a fresh in-memory
 /// Juju model, Pebbles and Kubernetes API from the input, dispatches through the production dispatcher (the same engine
 /// as <see cref="Harness{TCharm}"/>: fresh charm, deferred events re-emitted, collect-status, commit) and reads
 /// everything back. The input is checked first; an input Juju could not produce raises
@@ -23,11 +23,12 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
     where TCharm : CharmBase
 {
     private readonly CharmSpec spec;
+    private EventRecord? lastEvent;
 
     /// <summary>Creates a context for the charm whose <c>charmcraft.yaml</c> is in <paramref name="charmDirectory"/>.</summary>
     /// <param name="charmDirectory">The charm's directory.</param>
     /// <param name="configure">The charm program's configuration, the same delegate its Program.cs applies.</param>
-    /// <param name="options">The unit number, application name and Juju version (the model comes from each <see cref="State"/>).</param>
+    /// <param name="options">The unit number, application name and Juju version (the model comes from each <see cref="CharmState"/>).</param>
     public Context(string charmDirectory, Action<CharmAppBuilder>? configure = null, CharmTestOptions? options = null)
         : this(CharmSpec.FromDirectory(charmDirectory, configure, options))
     {
@@ -56,6 +57,10 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
     /// <summary>This unit's name.</summary>
     public string UnitName => spec.UnitName;
 
+    /// <summary>What the charm did during the last run: logs, statuses, Kubernetes requests, services changes, commands.</summary>
+    /// <exception cref="InvalidOperationException">Nothing has run yet.</exception>
+    public EventRecord LastEvent => lastEvent ?? throw new InvalidOperationException("nothing has run yet");
+
     /// <summary>The <c>juju-log</c> lines of the last run, oldest first.</summary>
     public IReadOnlyList<JujuLogLine> JujuLog { get; private set; } = [];
 
@@ -78,14 +83,14 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
     /// <returns>The state after it.</returns>
     /// <exception cref="InconsistentStateException">The input could not happen in Juju.</exception>
     /// <exception cref="HookFailedException">The charm failed the hook.</exception>
-    public async Task<State> RunAsync(Event e, State state, CancellationToken cancellationToken = default)
+    public async Task<CharmState> RunAsync(Event e, CharmState state, CancellationToken cancellationToken = default)
     {
         var (output, _) = await RunCoreAsync(e, state, null, cancellationToken).ConfigureAwait(false);
         return output;
     }
 
-    /// <inheritdoc cref="RunAsync(Event, State, CancellationToken)"/>
-    public State Run(Event e, State state) => Task.Run(() => RunAsync(e, state)).GetAwaiter().GetResult();
+    /// <inheritdoc cref="RunAsync(Event, CharmState, CancellationToken)"/>
+    public CharmState Run(Event e, CharmState state) => Task.Run(() => RunAsync(e, state)).GetAwaiter().GetResult();
 
     /// <summary>Runs an action and returns the state after it with what the action reported.</summary>
     /// <param name="e">The action, from <see cref="ContextEvents.Action(string, ValueTuple{string, object}[])"/>.</param>
@@ -94,7 +99,7 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
     /// <returns>The output.</returns>
     /// <exception cref="InconsistentStateException">The input (or the parameters) could not happen in Juju.</exception>
     /// <exception cref="HookFailedException">The charm threw.</exception>
-    public async Task<ActionOutput> RunAsync(ActionEvent e, State state, CancellationToken cancellationToken = default)
+    public async Task<ActionOutput> RunAsync(ActionEvent e, CharmState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(e);
         var parameters = ActionParamsValidator.Problems(spec.Metadata, spec.Juju, e.HookName, e.Parameters).Count == 0
@@ -104,10 +109,10 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
         return new ActionOutput(output, (JsonObject)action!.Results.DeepClone(), [.. action.Logs], action.FailureMessage);
     }
 
-    /// <inheritdoc cref="RunAsync(ActionEvent, State, CancellationToken)"/>
-    public ActionOutput Run(ActionEvent e, State state) => Task.Run(() => RunAsync(e, state)).GetAwaiter().GetResult();
+    /// <inheritdoc cref="RunAsync(ActionEvent, CharmState, CancellationToken)"/>
+    public ActionOutput Run(ActionEvent e, CharmState state) => Task.Run(() => RunAsync(e, state)).GetAwaiter().GetResult();
 
-    /// <summary>An event as a handler deferred it in an earlier dispatch, to put in <see cref="State.Deferred"/>.</summary>
+    /// <summary>An event as a handler deferred it in an earlier dispatch, to put in <see cref="CharmState.Deferred"/>.</summary>
     /// <param name="e">The event, from <see cref="On"/>.</param>
     /// <param name="observer">The handler's key: its owner's path and method name, e.g. <c>MyCharm/OnDbChanged</c>.</param>
     /// <returns>The deferred event.</returns>
@@ -120,15 +125,16 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
         return new DeferredEvent(observer, request.Name, JsonSerializer.Serialize(notice, FrameworkJson.Default.DeferredNotice));
     }
 
-    private async Task<(State Output, MemoryAction? Action)> RunCoreAsync(Event e, State state, JsonObject? actionParameters, CancellationToken cancellationToken)
+    private async Task<(CharmState Output, MemoryAction? Action)> RunCoreAsync(Event e, CharmState state, JsonObject? actionParameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(state);
+        state = state with { ModelName = state.ModelName ?? spec.Options.ModelName, ModelUuid = state.ModelUuid ?? spec.Options.ModelUuid };
         ConsistencyChecker.Check(spec, e, state);
 
         var backend = StateLoader.Backend(spec, state, e);
         using var runner = new CharmRunner<TCharm>(
-            spec, state.ModelName, state.ModelUuid, backend, StateLoader.Pebble(spec, state, e), StateLoader.Kubernetes(spec, state));
+            spec, state.ModelName!, state.ModelUuid!, backend, StateLoader.Pebble(spec, state, e), StateLoader.Kubernetes(spec, state));
         MemoryAction? action = null;
         if (actionParameters is not null)
         {
@@ -152,6 +158,7 @@ public sealed class Context<[DynamicallyAccessedMembers(DynamicallyAccessedMembe
             AppStatusHistory = [.. backend.AppStatusHistory];
             RequestedStorage = [.. backend.StorageRequests];
             Kubernetes = runner.Kubernetes;
+            lastEvent = runner.Records is [.., var last] ? last : null;
         }
 
         return outcome.Succeeded ? (StateReader.Read(runner, state, e), action) : throw outcome.ToException();

@@ -22,11 +22,11 @@ public class Event
 
     internal int? DepartingUnitId { get; init; }
 
-    internal Container? Container { get; init; }
+    internal ContainerState? Container { get; init; }
 
-    internal Storage? Storage { get; init; }
+    internal StorageState? Storage { get; init; }
 
-    internal Secret? Secret { get; init; }
+    internal SecretState? Secret { get; init; }
 
     internal int? SecretRevision { get; init; }
 

@@ -49,7 +49,7 @@ internal static class EventResolver
     }
 
     /// <summary>Where Juju mounts a storage instance: the declared location (with the index for multiple instances), else under the agent's storage dir.</summary>
-    public static string StorageLocation(CharmSpec spec, Storage storage)
+    public static string StorageLocation(CharmSpec spec, StorageState storage)
     {
         spec.Metadata.Storage.TryGetValue(storage.Name, out var meta);
         var root = meta?.Location ?? $"/var/lib/juju/storage/{storage.Name}";

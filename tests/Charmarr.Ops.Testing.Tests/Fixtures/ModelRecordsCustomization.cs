@@ -2,15 +2,13 @@ using System.Globalization;
 using AutoFixture;
 using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Testing.Scenario;
-using ScenarioRelation = Charmarr.Ops.Testing.Scenario.Relation;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 
 namespace Charmarr.Ops.Testing.Tests.Fixtures;
 
 /// <summary>
 /// Makes AutoFixture produce state-transition records Juju could hold: unit names <c>app/N</c>, distinct relation ids,
 /// databag keys and secret keys Juju accepts, peer data that leaves out this unit, and — given the charm's metadata —
-/// endpoints, containers and storage the charm declares. A generated <see cref="ScenarioState"/> passes the consistency checker.
+/// endpoints, containers and storage the charm declares. A generated <see cref="CharmState"/> passes the consistency checker.
 /// </summary>
 /// <param name="metadata">The charm's metadata, or <see langword="null"/> for generic names.</param>
 internal sealed class ModelRecordsCustomization(CharmMetadata? metadata = null) : ICustomization
@@ -21,40 +19,40 @@ internal sealed class ModelRecordsCustomization(CharmMetadata? metadata = null) 
     {
         ArgumentNullException.ThrowIfNull(fixture);
         fixture.Register(() => Bag("key"));
-        fixture.Register(() => new ScenarioRelation(Endpoint(RelationRole.Requires, RelationRole.Provides) ?? "db")
+        fixture.Register(() => new RelationState(Endpoint(RelationRole.Requires, RelationRole.Provides) ?? "db")
         {
             Id = Next(),
             RemoteAppName = Name("remote"),
             RemoteAppData = Bag("app"),
             RemoteUnitsData = new Dictionary<int, ValueMap<string, string>> { [0] = Bag("unit") },
         });
-        fixture.Register(() => new PeerRelation(Endpoint(RelationRole.Peer) ?? "peers")
+        fixture.Register(() => new PeerRelationState(Endpoint(RelationRole.Peer) ?? "peers")
         {
             Id = Next(),
             PeersData = new Dictionary<int, ValueMap<string, string>> { [1] = Bag("peer") },
         });
-        fixture.Register(() => new Container(First(metadata?.Containers.Keys) ?? "workload") { CanConnect = true });
-        fixture.Register(() => new Storage(First(metadata?.Storage.Keys) ?? "data"));
-        fixture.Register(() => new Secret(Bag("secret")));
+        fixture.Register(() => new ContainerState(First(metadata?.Containers.Keys) ?? "workload") { CanConnect = true });
+        fixture.Register(() => new StorageState(First(metadata?.Storage.Keys) ?? "data"));
+        fixture.Register(() => new SecretState(Bag("secret")));
         fixture.Register(() =>
         {
             var relations = new List<RelationBase>();
             if (metadata is null || Endpoint(RelationRole.Requires, RelationRole.Provides) is not null)
             {
-                relations.Add(fixture.Create<ScenarioRelation>());
+                relations.Add(fixture.Create<RelationState>());
             }
 
             if (metadata is null || Endpoint(RelationRole.Peer) is not null)
             {
-                relations.Add(fixture.Create<PeerRelation>());
+                relations.Add(fixture.Create<PeerRelationState>());
             }
 
-            return new ScenarioState
+            return new CharmState
             {
                 Leader = true,
                 Relations = new(relations),
-                Containers = metadata is null || metadata.Containers.Count > 0 ? [fixture.Create<Container>()] : [],
-                Secrets = [fixture.Create<Secret>()],
+                Containers = metadata is null || metadata.Containers.Count > 0 ? [fixture.Create<ContainerState>()] : [],
+                Secrets = [fixture.Create<SecretState>()],
             };
         });
     }

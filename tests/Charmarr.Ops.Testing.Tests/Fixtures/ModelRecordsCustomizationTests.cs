@@ -1,8 +1,6 @@
 using AutoFixture;
 using Charmarr.Ops.Testing.Scenario;
 using Charmarr.Ops.Testing.Tests.Harness;
-using ScenarioRelation = Charmarr.Ops.Testing.Scenario.Relation;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 
 namespace Charmarr.Ops.Testing.Tests.Fixtures;
 
@@ -11,7 +9,7 @@ public sealed class ModelRecordsCustomizationTests
 {
     [Theory]
     [AutoCharmData(typeof(ProbeCharm))]
-    public void A_generated_state_is_consistent_for_the_charm_and_runs(ScenarioState state)
+    public void A_generated_state_is_consistent_for_the_charm_and_runs(CharmState state)
     {
         var ctx = new Context<ProbeCharm>(ProbeCharm.ParsedMetadata(), ProbeCharm.Configure(new ProbeLog()));
 
@@ -24,7 +22,7 @@ public sealed class ModelRecordsCustomizationTests
 
     [Theory]
     [AutoCharmData]
-    public void Generated_relations_have_distinct_ids_and_juju_style_unit_bags(ScenarioRelation first, ScenarioRelation second, PeerRelation peers)
+    public void Generated_relations_have_distinct_ids_and_juju_style_unit_bags(RelationState first, RelationState second, PeerRelationState peers)
     {
         Assert.NotEqual(first.Id, second.Id);
         Assert.All(first.RemoteAppData.Keys.Concat(first.RemoteUnitsData[0].Keys), key => Assert.Matches("^[a-z](?:-?[a-z0-9]){2,}$", key));
@@ -35,7 +33,7 @@ public sealed class ModelRecordsCustomizationTests
     public void Generated_secret_content_is_accepted_by_the_in_memory_model()
     {
         var fixture = new Fixture().Customize(new ModelRecordsCustomization());
-        var secret = fixture.Create<Secret>();
+        var secret = fixture.Create<SecretState>();
         var backend = new Testing.Juju.MemoryJujuBackend("app/0");
 
         var id = backend.AddRemoteSecret(secret.TrackedContent);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
+using Charmarr.Ops.Testing.Pebble;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Charmarr.Ops.Testing.Tests.Harness;
@@ -174,14 +175,17 @@ public sealed class HarnessTests : IDisposable
     public async Task Pebble_ready_makes_the_container_connectable_and_the_charm_plans_its_service()
     {
         harness.Begin();
-        await Assert.ThrowsAsync<PebbleConnectionException>(() => harness.Pebble.For("web").GetSystemInfoAsync(TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<PebbleConnectionException>(() => harness.PebbleClients.For("web").GetSystemInfoAsync(TestContext.Current.CancellationToken));
 
         await harness.ContainerPebbleReadyAsync("web", TestContext.Current.CancellationToken);
 
         Assert.Equal("nginx -g 'daemon off;'", harness.GetPlan("web").Services["nginx"].Command);
-        Assert.Equal("active", harness.GetServiceStatuses("web")["nginx"]);
-        Assert.Equal("yes", harness.Container("web").ReadTextFile("/tmp/ready"));
-        Assert.Throws<ArgumentException>(() => harness.Container("db"));
+        Assert.Equal(ServiceStatus.Active, harness.GetServiceStatuses("web")["nginx"]);
+        Assert.True(harness.IsRunning("web", "nginx"));
+        Assert.True(harness.LastEvent.Replanned("web"));
+        Assert.True(harness.LastEvent.Started("web", "nginx"));
+        Assert.Equal("yes", harness.Pebble("web").ReadTextFile("/tmp/ready"));
+        Assert.Throws<ArgumentException>(() => harness.Pebble("db"));
     }
 
     [Fact]
@@ -197,7 +201,7 @@ public sealed class HarnessTests : IDisposable
         Assert.Equal(["data/0"], ids);
         Assert.Equal(["data-storage-attached", "data-storage-detaching"], log.Events);
         Assert.Equal("/var/lib/probe", seen[0]);
-        Assert.True(harness.Container("web").PathExists("/srv/data"));
+        Assert.True(harness.Pebble("web").PathExists("/srv/data"));
         Assert.Empty(harness.Backend.ListStorage(null));
     }
 
@@ -262,10 +266,12 @@ public sealed class HarnessTests : IDisposable
 
         Assert.Equal("yes", first.Result("changed"));
         Assert.Equal("no", second.Result("changed"));
-        var web = harness.StatefulSet!["spec"]!["template"]!["spec"]!["containers"]!.AsArray().Single(c => (string?)c!["name"] == "web")!;
-        Assert.Contains(web["volumeMounts"]!.AsArray(), m => (string?)m!["mountPath"] == "/media");
-        Assert.Equal("nginx:1.27", (string?)web["image"]);
-        Assert.Equal("test-model", (string?)harness.StatefulSet["metadata"]!["namespace"]);
+        var web = harness.StatefulSet!.Container("web");
+        Assert.Contains(web.Mounts, m => m.MountPath == "/media");
+        Assert.Equal("nginx:1.27", web.Image);
+        Assert.Equal("test-model", harness.StatefulSet.Namespace);
+        Assert.Empty(harness.LastEvent.KubernetesPatches); // the second reconcile changed nothing
+        Assert.NotEmpty(harness.Events[^2].KubernetesPatches);
     }
 
     [Fact]
@@ -327,21 +333,130 @@ public sealed class HarnessTests : IDisposable
             _ => null,
         });
 
+        harness.Pebble("web").AddLayer("checks", "checks:\n  alive:\n    override: replace\n    threshold: 2\n    exec:\n      command: true\n");
         harness.PebbleNotify("web", "example.com/reload");
-        harness.PebbleCheck("web", "alive", failed: true);
-        harness.PebbleCheck("web", "alive", failed: false);
+        harness.PebbleCheckFailed("web", "alive");
+        Assert.Equal(new CheckState(CheckStatus.Down) { Failures = 2 }, harness.GetCheck("web", "alive"));
+        harness.PebbleCheckRecovered("web", "alive");
+        Assert.Equal(CheckStatus.Up, harness.GetCheck("web", "alive").Status);
 
         Assert.Equal(["example.com/reload", "alive", "alive"], keys);
         Assert.Equal(["web-pebble-ready", "web-pebble-custom-notice", "web-pebble-check-failed", "web-pebble-check-recovered"], log.Events);
     }
 
     [Fact]
-    public void Dispatch_runs_hooks_without_a_helper()
+    public void Dispatch_runs_hooks_without_context_and_each_has_a_typed_member()
     {
         var exit = harness.Dispatch("stop");
+        harness.LeaderSettingsChanged();
+        harness.UpgradeCharm();
+        harness.Remove();
 
         Assert.Equal(0, exit);
-        Assert.Equal(["stop"], log.Events);
+        Assert.Equal(["stop", "leader-settings-changed", "upgrade-charm"], log.Events); // the probe does not observe remove
+        Assert.Equal(["stop", "leader-settings-changed", "upgrade-charm", "remove"], harness.Events.Select(e => e.Name));
+    }
+
+    [Theory]
+    [InlineData("install")]
+    [InlineData("start")]
+    [InlineData("remove")]
+    [InlineData("upgrade-charm")]
+    [InlineData("update-status")]
+    [InlineData("config-changed")]
+    [InlineData("leader-elected")]
+    [InlineData("leader-settings-changed")]
+    [InlineData("pre-series-upgrade")]
+    [InlineData("post-series-upgrade")]
+    public void The_reconcile_event_set_says_which_hooks_reach_an_ObserveReconcile_handler(string hook)
+    {
+        harness.Dispatch(hook); // the probe records what its ObserveReconcile handler gets (and stop, observed on its own)
+
+        Assert.Equal(ReconcileEvents.Observes(harness.Metadata, hook), log.Events.Contains(hook));
+    }
+
+    [Fact]
+    public void The_reconcile_event_set_lists_every_relation_storage_and_pebble_hook_but_not_detaching()
+    {
+        var hooks = ReconcileEvents.HookNames(harness.Metadata);
+
+        Assert.Contains("db-relation-broken", hooks);
+        Assert.Contains("data-storage-attached", hooks);
+        Assert.Contains("web-pebble-check-recovered", hooks);
+        Assert.DoesNotContain("data-storage-detaching", hooks);
+        Assert.DoesNotContain("stop", hooks);
+    }
+
+    [Fact]
+    public void Dispatch_of_a_misspelt_hook_fails_loudly_with_a_suggestion()
+    {
+        var typo = Assert.Throws<ArgumentException>(() => harness.Dispatch("leader-setings-changed"));
+
+        Assert.Contains("Juju sends no hook \"leader-setings-changed\" to probe (did you mean \"leader-settings-changed\"?)", typo.Message, StringComparison.Ordinal);
+        Assert.Empty(log.Events);
+    }
+
+    [Fact]
+    public void Dispatch_of_a_relation_hook_without_its_relation_fails_loudly_naming_the_member_to_use()
+    {
+        harness.Begin();
+
+        var bare = Assert.Throws<ArgumentException>(() => harness.Dispatch("db-relation-changed"));
+
+        Assert.Contains("\"db-relation-changed\" needs its context", bare.Message, StringComparison.Ordinal);
+        Assert.Contains("RelationChanged", bare.Message, StringComparison.Ordinal);
+        Assert.Empty(log.Events);
+    }
+
+    [Fact]
+    public void Relation_changed_without_a_data_change_reaches_the_charm()
+    {
+        harness.Begin();
+        var db = harness.AddRelation("db", "postgresql", unitData: new Dictionary<string, string> { ["host"] = "h" });
+
+        harness.RelationChanged(db, "postgresql/0");
+
+        Assert.Equal("db-relation-changed(postgresql/0)", log.Events[^1]);
+        Assert.Throws<ArgumentException>(() => harness.RelationChanged(db, "postgresql/7"));
+    }
+
+    [Fact]
+    public void A_check_not_in_the_plan_fails_loudly_listing_the_checks()
+    {
+        harness.Begin();
+        harness.ContainerPebbleReady("web");
+
+        var undeclared = Assert.Throws<ArgumentException>(() => harness.PebbleCheckFailed("web", "no-such-check"));
+
+        Assert.Contains("container \"web\" has no check \"no-such-check\" in its plan (checks: none)", undeclared.Message, StringComparison.Ordinal);
+        Assert.Equal("web-pebble-ready", log.Events[^1]);
+    }
+
+    [Fact]
+    public void Recovering_a_check_that_never_failed_fails_loudly()
+    {
+        harness.Begin();
+        harness.ContainerPebbleReady("web");
+        harness.Pebble("web").AddLayer("checks", "checks:\n  alive:\n    override: replace\n    exec:\n      command: true\n");
+
+        var never = Assert.Throws<InvalidOperationException>(() => harness.PebbleCheckRecovered("web", "alive"));
+
+        Assert.Contains("is up, not down: Pebble sends check-recovered only after check-failed", never.Message, StringComparison.Ordinal);
+        Assert.Equal("web-pebble-ready", log.Events[^1]);
+        harness.PassCheck("web", "alive");
+        Assert.Equal(CheckState.Passing, harness.GetCheck("web", "alive"));
+    }
+
+    [Fact]
+    public void Set_config_changes_config_without_an_event()
+    {
+        harness.Begin();
+
+        harness.SetConfig(("mode", "loud"));
+        harness.EvaluateStatus();
+
+        Assert.Equal(["update-status"], log.Events);
+        Assert.Throws<ArgumentException>(() => harness.SetConfig(("colour", "red")));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Charmarr.Ops.Context;
 using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Testing.Scenario;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 
 namespace Charmarr.Ops.Testing.Tests.Harness;
 
@@ -49,8 +48,8 @@ public sealed class JujuVersionHarnessTests
         var on36 = new Context<ProbeCharm>(ProbeCharm.ParsedMetadata(), ProbeCharm.Configure(new ProbeLog()), On("3.6.4"));
         var on40 = new Context<ProbeCharm>(ProbeCharm.ParsedMetadata(), ProbeCharm.Configure(new ProbeLog()), On("4.0.16"));
 
-        var ran = on36.Run(on36.On.Action("fail-me", ("verbose", true)), new ScenarioState());
-        var refused = Assert.Throws<InconsistentStateException>(() => on40.Run(on40.On.Action("fail-me", ("verbose", true)), new ScenarioState()));
+        var ran = on36.Run(on36.On.Action("fail-me", ("verbose", true)), new CharmState());
+        var refused = Assert.Throws<InconsistentStateException>(() => on40.Run(on40.On.Action("fail-me", ("verbose", true)), new CharmState()));
 
         Assert.True(ran.Failed);
         Assert.Contains("\"verbose\"", refused.Message, StringComparison.Ordinal);

@@ -1,7 +1,5 @@
 using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Testing.Scenario;
-using ScenarioRelation = Charmarr.Ops.Testing.Scenario.Relation;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 
 namespace Charmarr.Ops.Testing.Tests.Harness;
 
@@ -69,7 +67,7 @@ public sealed class RelationLimitTests : IDisposable
     public void A_state_with_more_relations_on_an_endpoint_than_its_limit_is_inconsistent()
     {
         var ctx = new Context<ProbeCharm>(LimitedMetadata(), ProbeCharm.Configure(log));
-        var state = new ScenarioState { Relations = [new ScenarioRelation("db") { Id = 1 }, new ScenarioRelation("db") { Id = 2, RemoteAppName = "mysql" }] };
+        var state = new CharmState { Relations = [new RelationState("db") { Id = 1 }, new RelationState("db") { Id = 2, RemoteAppName = "mysql" }] };
 
         var error = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.ConfigChanged(), state));
 
@@ -84,7 +82,7 @@ public sealed class RelationLimitTests : IDisposable
     {
         var ctx = new Context<ProbeCharm>(LimitedMetadata(), ProbeCharm.Configure(log));
 
-        ctx.Run(ctx.On.ConfigChanged(), new ScenarioState { Relations = [new ScenarioRelation("db")] });
+        ctx.Run(ctx.On.ConfigChanged(), new CharmState { Relations = [new RelationState("db")] });
 
         Assert.Equal(["config-changed"], log.Events);
     }

@@ -48,6 +48,53 @@ public sealed class SimulatorInProcessTests
     }
 
     [Fact]
+    public async Task A_lasting_fault_fails_every_matching_request_until_cleared()
+    {
+        _simulator.FailAlways(403, method: "PATCH");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<KubernetesForbiddenException>(
+                () => _simulator.Api.PatchAsync("media", "plex", StatefulSetPatchKind.Merge, "{}", TestContext.Current.CancellationToken));
+        }
+
+        await _simulator.Api.GetAsync("media", "plex", TestContext.Current.CancellationToken);
+        _simulator.ClearFaults();
+        await _simulator.Api.PatchAsync("media", "plex", StatefulSetPatchKind.Merge, "{}", TestContext.Current.CancellationToken);
+
+        Assert.Equal([403, 403, 403, 200, 200], _simulator.Requests.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task An_unreachable_api_server_is_a_connection_exception_and_records_nothing()
+    {
+        _simulator.IsUnreachable = true;
+
+        await Assert.ThrowsAsync<KubernetesConnectionException>(() => _simulator.Api.GetAsync("media", "plex", TestContext.Current.CancellationToken));
+        _simulator.ClearFaults();
+        await _simulator.Api.GetAsync("media", "plex", TestContext.Current.CancellationToken);
+
+        Assert.Single(_simulator.Requests);
+    }
+
+    [Fact]
+    public void The_typed_view_reads_volumes_mounts_and_security_contexts()
+    {
+        var view = new StatefulSetView(_simulator.StatefulSets.Get("media", "plex")!);
+
+        Assert.Equal(("plex", "media", "plex"), (view.Name, view.Namespace, view.ServiceAccountName));
+        Assert.Equal(["charm", "plex"], view.Containers.Select(c => c.Name));
+        Assert.True(view.Volume("charm-data")!.IsEmptyDir);
+        Assert.Equal(new VolumeMountView("charm-data", "/charm/bin", true, "charm/bin"), view.Container("charm").MountAt("/charm/bin"));
+        Assert.Equal("/charm/bin", view.Container("charm").Mount("charm-data")?.MountPath);
+        Assert.Equal(new SecurityContextView(0, 0, null, null, null), view.Container("charm").SecurityContext);
+        Assert.Null(view.FsGroup);
+        Assert.Equal("plex", view.Container("charm").Environment["JUJU_CONTAINER_NAMES"]);
+        Assert.Contains("sonarr", Assert.Throws<KeyNotFoundException>(() => view.Container("sonarr")).Message, StringComparison.Ordinal);
+        Assert.Equal(view, new StatefulSetView(_simulator.StatefulSets.Get("media", "plex")!));
+    }
+
+    [Fact]
     public async Task A_missing_StatefulSet_is_a_not_found_exception()
     {
         var e = await Assert.ThrowsAsync<KubernetesNotFoundException>(() => _simulator.Api.GetAsync("media", "sonarr", TestContext.Current.CancellationToken));

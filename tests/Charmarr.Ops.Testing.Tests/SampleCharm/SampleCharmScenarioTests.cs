@@ -2,14 +2,11 @@ using Charmarr.Ops.SampleCharm;
 using Charmarr.Ops.Testing.Scenario;
 using Port = Charmarr.Ops.Model.Port;
 using Sample = Charmarr.Ops.SampleCharm.SampleCharm;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 using Status = Charmarr.Ops.Model.Status;
 
-// Inside the Charmarr.Ops namespace, "State" names the Charmarr.Ops.State namespace before any alias is consulted, so
-// these tests alias the record as ScenarioState; a charm's tests (in their own namespace) can alias it as State.
 namespace Charmarr.Ops.Testing.Tests.SampleCharm;
 
-/// <summary>The Foundation sample charm through the state-transition API: State in, event through the production dispatcher, State out.</summary>
+/// <summary>The Foundation sample charm through the state-transition API: CharmState in, event through the production dispatcher, CharmState out.</summary>
 public sealed class SampleCharmScenarioTests
 {
     private readonly Context<Sample> ctx = new(SampleCharmDirectory.Path, b => SampleApp.Configure(b));
@@ -17,7 +14,7 @@ public sealed class SampleCharmScenarioTests
     [Fact]
     public void Install_counts_itself_in_stored_state_and_sets_the_workload_version()
     {
-        var output = ctx.Run(ctx.On.Install(), new ScenarioState());
+        var output = ctx.Run(ctx.On.Install(), new CharmState());
 
         Assert.Equal(1, output.GetStoredState("SampleCharm/state", SampleJson.Default.SampleState)?.Installs);
         Assert.Equal("1.0.0", output.WorkloadVersion);
@@ -27,7 +24,7 @@ public sealed class SampleCharmScenarioTests
     [Fact]
     public void Stored_state_carries_from_one_run_to_the_next()
     {
-        var once = ctx.Run(ctx.On.Install(), new ScenarioState());
+        var once = ctx.Run(ctx.On.Install(), new CharmState());
         var twice = ctx.Run(ctx.On.Install(), once);
 
         Assert.Equal(2, twice.GetStoredState("SampleCharm/state", SampleJson.Default.SampleState)?.Installs);
@@ -36,7 +33,7 @@ public sealed class SampleCharmScenarioTests
     [Fact]
     public void Config_changed_opens_the_configured_port()
     {
-        var output = ctx.Run(ctx.On.ConfigChanged(), new ScenarioState { Config = new Dictionary<string, object> { ["port"] = 9090 } });
+        var output = ctx.Run(ctx.On.ConfigChanged(), new CharmState { Config = new Dictionary<string, object> { ["port"] = 9090 } });
 
         Assert.Equal([Port.Tcp(9090)], output.OpenedPorts);
     }
@@ -44,9 +41,9 @@ public sealed class SampleCharmScenarioTests
     [Fact]
     public void The_leader_answers_a_dsn_with_its_database_name_and_goes_active()
     {
-        var db = new Relation("db") { RemoteAppName = "postgresql", RemoteAppData = new Dictionary<string, string> { ["dsn"] = "postgres://db" } };
+        var db = new RelationState("db") { RemoteAppName = "postgresql", RemoteAppData = new Dictionary<string, string> { ["dsn"] = "postgres://db" } };
 
-        var output = ctx.Run(ctx.On.RelationChanged(db), new ScenarioState { Leader = true, Relations = [db] });
+        var output = ctx.Run(ctx.On.RelationChanged(db), new CharmState { Leader = true, Relations = [db] });
 
         var after = output.GetRelation(db.Id);
         Assert.Equal("sample", after.LocalAppData["database"]);
@@ -58,13 +55,13 @@ public sealed class SampleCharmScenarioTests
     [Fact]
     public void A_change_without_a_dsn_is_deferred_and_re_emitted_on_the_next_event()
     {
-        var db = new Relation("db") { RemoteAppName = "postgresql" };
-        var deferred = ctx.Run(ctx.On.RelationChanged(db, 0), new ScenarioState { Relations = [db] });
+        var db = new RelationState("db") { RemoteAppName = "postgresql" };
+        var deferred = ctx.Run(ctx.On.RelationChanged(db, 0), new CharmState { Relations = [db] });
         Assert.Equal("db-relation-changed", Assert.Single(deferred.Deferred).EventName);
 
         var withDsn = deferred with
         {
-            Relations = [(Relation)deferred.GetRelation(db.Id) with { RemoteAppData = new Dictionary<string, string> { ["dsn"] = "postgres://late" } }],
+            Relations = [(RelationState)deferred.GetRelation(db.Id) with { RemoteAppData = new Dictionary<string, string> { ["dsn"] = "postgres://late" } }],
         };
         var output = ctx.Run(ctx.On.UpdateStatus(), withDsn);
 
@@ -75,7 +72,7 @@ public sealed class SampleCharmScenarioTests
     [Fact]
     public void The_greet_action_reports_results_and_logs()
     {
-        var output = ctx.Run(ctx.On.Action("greet", ("name", "Ada"), ("excited", true)), new ScenarioState());
+        var output = ctx.Run(ctx.On.Action("greet", ("name", "Ada"), ("excited", true)), new CharmState());
 
         Assert.False(output.Failed);
         Assert.Equal("Hello, Ada!", output.Result("message"));
@@ -86,7 +83,7 @@ public sealed class SampleCharmScenarioTests
     public void A_crashing_config_changed_raises_hook_failed_with_the_charms_exception()
     {
         var failure = Assert.Throws<HookFailedException>(() =>
-            ctx.Run(ctx.On.ConfigChanged(), new ScenarioState { Config = new Dictionary<string, object> { ["greeting"] = "crash" } }));
+            ctx.Run(ctx.On.ConfigChanged(), new CharmState { Config = new Dictionary<string, object> { ["greeting"] = "crash" } }));
 
         Assert.IsType<InvalidOperationException>(failure.InnerException);
     }
@@ -94,8 +91,8 @@ public sealed class SampleCharmScenarioTests
     [Fact]
     public void An_event_that_changes_nothing_returns_an_equal_state()
     {
-        var db = new Relation("db") { RemoteAppName = "postgresql", RemoteAppData = new Dictionary<string, string> { ["dsn"] = "x" } };
-        var settled = ctx.Run(ctx.On.RelationChanged(db), new ScenarioState { Leader = true, Relations = [db], Config = new Dictionary<string, object> { ["port"] = 8080 } });
+        var db = new RelationState("db") { RemoteAppName = "postgresql", RemoteAppData = new Dictionary<string, string> { ["dsn"] = "x" } };
+        var settled = ctx.Run(ctx.On.RelationChanged(db), new CharmState { Leader = true, Relations = [db], Config = new Dictionary<string, object> { ["port"] = 8080 } });
 
         var again = ctx.Run(ctx.On.UpdateStatus(), settled);
 

@@ -1,7 +1,7 @@
+using Charmarr.Ops.Pebble;
+using Charmarr.Ops.Testing.Pebble;
 using Charmarr.Ops.Testing.Scenario;
 using Charmarr.Ops.Testing.Tests.Harness;
-using ScenarioRelation = Charmarr.Ops.Testing.Scenario.Relation;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 
 namespace Charmarr.Ops.Testing.Tests.Scenario;
 
@@ -19,18 +19,18 @@ public sealed class ConsistencyCheckerTests
     [Fact]
     public void Every_problem_of_the_state_is_listed_and_nothing_runs()
     {
-        var state = new ScenarioState
+        var state = new CharmState
         {
             Config = new Dictionary<string, object> { ["colour"] = "red", ["replicas"] = "three" },
             Relations =
             [
-                new ScenarioRelation("cache") { Id = 1 },
-                new ScenarioRelation("peers") { Id = 2 },
-                new PeerRelation("db") { Id = 2 },
-                new ScenarioRelation("db") { Id = 3, LocalAppData = new Dictionary<string, string> { ["k"] = "v" } },
+                new RelationState("cache") { Id = 1 },
+                new RelationState("peers") { Id = 2 },
+                new PeerRelationState("db") { Id = 2 },
+                new RelationState("db") { Id = 3, LocalAppData = new Dictionary<string, string> { ["k"] = "v" } },
             ],
-            Containers = [new Container("sidecar")],
-            Storages = [new Storage("cache")],
+            Containers = [new ContainerState("sidecar")],
+            Storages = [new StorageState("cache")],
         };
 
         var error = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.ConfigChanged(), state));
@@ -40,8 +40,8 @@ public sealed class ConsistencyCheckerTests
                 "unknown config option \"colour\" (charmcraft.yaml declares: debug, mode, ratio, replicas)",
                 "config option \"replicas\" is of type int, got string \"three\"",
                 "relation cache:1: endpoint \"cache\" is not declared (endpoints: db, peers)",
-                "relation peers:2: \"peers\" is a peer endpoint; use PeerRelation, not Relation",
-                "relation db:2: \"db\" is a requires endpoint; use Relation, not PeerRelation",
+                "relation peers:2: \"peers\" is a peer endpoint; use PeerRelationState, not RelationState",
+                "relation db:2: \"db\" is a requires endpoint; use RelationState, not PeerRelationState",
                 "relation db:3: a non-leader cannot read or write its application's databag on a regular relation, so LocalAppData must be empty (or set Leader = true)",
                 "relation id \"2\" appears 2 times",
                 "container \"sidecar\" is not declared (containers: web)",
@@ -53,16 +53,35 @@ public sealed class ConsistencyCheckerTests
     }
 
     [Fact]
+    public void Checks_must_be_declared_in_a_layer_and_check_events_must_match_their_state()
+    {
+        var web = new ContainerState("web") { CanConnect = true, Layers = [new Layer("checks", PebbleLayer.Parse(AliveCheck))] };
+        var undeclared = web.WithCheck("no-such-check", CheckState.Passing);
+
+        var inState = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.UpdateStatus(), new CharmState { Containers = [undeclared] }));
+        var inEvent = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.PebbleCheckFailed(web, "no-such-check"), new CharmState { Containers = [web] }));
+        var stopped = web.WithCheck("alive", CheckState.Inactive);
+        var contradiction = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.PebbleCheckFailed(stopped, "alive"), new CharmState { Containers = [stopped] }));
+
+        Assert.Equal(["container \"web\": check \"no-such-check\" is in Checks but in none of its layers (checks: alive)"], inState.Problems);
+        Assert.Equal(["event web-pebble-check-failed: check \"no-such-check\" is in none of container \"web\"'s layers (checks: alive)"], inEvent.Problems);
+        Assert.Equal(["event web-pebble-check-failed: check \"alive\" is inactive in the state; a check that does not run neither fails nor recovers"], contradiction.Problems);
+        Assert.Empty(log.Events);
+    }
+
+    internal const string AliveCheck = "checks:\n  alive:\n    override: replace\n    threshold: 2\n    exec:\n      command: \"true\"\n";
+
+    [Fact]
     public void Events_must_name_objects_of_the_state()
     {
-        var db = new ScenarioRelation("db");
-        var web = new Container("web");
-        var stateWithout = new ScenarioState { Containers = [web] };
+        var db = new RelationState("db");
+        var web = new ContainerState("web");
+        var stateWithout = new CharmState { Containers = [web] };
 
         var relation = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.RelationChanged(db, 0), stateWithout));
         var pebble = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.PebbleReady(web), stateWithout));
-        var storage = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.StorageAttached(new Storage("data")), stateWithout));
-        var secret = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.SecretChanged(new Secret(new Dictionary<string, string> { ["a"] = "b" })), stateWithout));
+        var storage = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.StorageAttached(new StorageState("data")), stateWithout));
+        var secret = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.SecretChanged(new SecretState(new Dictionary<string, string> { ["a"] = "b" })), stateWithout));
 
         Assert.Equal($"event db-relation-changed: relation db:{db.Id} is not in the state", Assert.Single(relation.Problems));
         Assert.Contains("container \"web\" cannot connect, but Juju sends Pebble events only when Pebble is up; set CanConnect = true", Assert.Single(pebble.Problems), StringComparison.Ordinal);
@@ -73,8 +92,8 @@ public sealed class ConsistencyCheckerTests
     [Fact]
     public void Remote_units_must_exist_and_departed_needs_a_departing_unit()
     {
-        var db = new ScenarioRelation("db") { RemoteUnitsData = ValueMap<int, ValueMap<string, string>>.Empty };
-        var state = new ScenarioState { Relations = [db] };
+        var db = new RelationState("db") { RemoteUnitsData = ValueMap<int, ValueMap<string, string>>.Empty };
+        var state = new CharmState { Relations = [db] };
 
         var unknown = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.RelationChanged(db, 4), state));
         var departed = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.RelationDeparted(db), state));
@@ -86,10 +105,10 @@ public sealed class ConsistencyCheckerTests
     [Fact]
     public void Peer_data_of_this_unit_and_secret_events_for_the_wrong_side_are_refused()
     {
-        var peers = new PeerRelation("peers") { PeersData = new Dictionary<int, ValueMap<string, string>> { [0] = ValueMap<string, string>.Empty } };
-        var consumed = new Secret(new Dictionary<string, string> { ["a"] = "b" });
-        var owned = new Secret(new Dictionary<string, string> { ["a"] = "b" }) { Owner = Ops.Model.SecretOwner.Unit };
-        var state = new ScenarioState { Relations = [peers], Secrets = [consumed, owned] };
+        var peers = new PeerRelationState("peers").WithPeer(0);
+        var consumed = new SecretState(new Dictionary<string, string> { ["a"] = "b" });
+        var owned = new SecretState(new Dictionary<string, string> { ["a"] = "b" }) { Owner = Ops.Model.SecretOwner.Unit };
+        var state = new CharmState { Relations = [peers], Secrets = [consumed, owned] };
 
         var rotate = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.SecretRotate(consumed), state));
         var changed = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.SecretChanged(owned), state));
@@ -102,7 +121,7 @@ public sealed class ConsistencyCheckerTests
     [Fact]
     public void Action_parameters_are_checked_against_the_schema()
     {
-        var error = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.Action("sum", ("b", "two")), new ScenarioState()));
+        var error = Assert.Throws<InconsistentStateException>(() => ctx.Run(ctx.On.Action("sum", ("b", "two")), new CharmState()));
 
         Assert.Equal(
             ["action \"sum\" needs parameter \"a\"", "parameter \"b\" of action \"sum\" must be integer, got string \"two\""],

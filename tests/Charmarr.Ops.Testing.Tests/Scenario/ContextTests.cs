@@ -1,8 +1,7 @@
 using Charmarr.Ops.Pebble;
+using Charmarr.Ops.Testing.Pebble;
 using Charmarr.Ops.Testing.Scenario;
 using Charmarr.Ops.Testing.Tests.Harness;
-using ScenarioRelation = Charmarr.Ops.Testing.Scenario.Relation;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 using SecretOwner = Charmarr.Ops.Model.SecretOwner;
 using Status = Charmarr.Ops.Model.Status;
 
@@ -22,30 +21,58 @@ public sealed class ContextTests
     [Fact]
     public void Pebble_ready_reads_back_the_layer_services_and_files_the_charm_left()
     {
-        var web = new Container("web") { CanConnect = true };
+        var web = new ContainerState("web") { CanConnect = true };
 
-        var output = ctx.Run(ctx.On.PebbleReady(web), new ScenarioState { Containers = [web] });
+        var output = ctx.Run(ctx.On.PebbleReady(web), new CharmState { Containers = [web] });
 
         var after = output.GetContainer("web");
         var layer = Assert.Single(after.Layers);
         Assert.Equal("web", layer.Label);
         Assert.Equal("nginx -g 'daemon off;'", layer.Content.Services["nginx"].Command);
-        Assert.Equal("active", after.ServiceStatuses["nginx"]);
+        Assert.Equal(ServiceStatus.Active, after.ServiceStatuses["nginx"]);
+        Assert.True(after.IsRunning("nginx"));
+        Assert.True(ctx.LastEvent.Started("web", "nginx"));
         Assert.Equal("yes", after.Files["/tmp/ready"]);
+    }
+
+    [Fact]
+    public void Check_state_goes_in_and_comes_out_and_a_check_event_implies_it()
+    {
+        var web = new ContainerState("web") { CanConnect = true, Layers = [new Layer("checks", PebbleLayer.Parse(ConsistencyCheckerTests.AliveCheck))] };
+
+        var passing = ctx.Run(ctx.On.UpdateStatus(), new CharmState { Containers = [web.WithCheck("alive", CheckState.Passing)] });
+        var failed = ctx.Run(ctx.On.PebbleCheckFailed(web, "alive"), new CharmState { Containers = [web] });
+        var recovered = ctx.Run(ctx.On.PebbleCheckRecovered(web, "alive"), new CharmState { Containers = [web] });
+
+        Assert.Equal(CheckState.Passing, passing.GetContainer("web").Checks["alive"]);
+        Assert.Equal(new CheckState(CheckStatus.Down) { Failures = 2 }, failed.GetContainer("web").Checks["alive"]);
+        Assert.Equal(CheckStatus.Up, recovered.GetContainer("web").Checks["alive"].Status);
+    }
+
+    [Fact]
+    public void The_model_name_of_the_options_is_the_states_unless_it_names_another()
+    {
+        var media = new Context<ProbeCharm>(ProbeCharm.ParsedMetadata(), ProbeCharm.Configure(log), new CharmTestOptions { ModelName = "media" });
+
+        var output = media.Run(media.On.Action("reconcile"), new CharmState());
+
+        Assert.Equal("media", output.State.ModelName);
+        Assert.Equal("media", output.State.StatefulSet!.Namespace);
+        Assert.Single(media.LastEvent.KubernetesPatches);
     }
 
     [Fact]
     public void A_container_round_trips_unchanged_through_an_event_that_does_not_touch_it()
     {
-        var web = new Container("web")
+        var web = new ContainerState("web")
         {
             CanConnect = true,
             Layers = [new Layer("base", PebbleLayer.Parse("summary: base\nservices:\n  app:\n    override: replace\n    command: /bin/app\n    startup: enabled\n"))],
-            ServiceStatuses = new Dictionary<string, string> { ["app"] = "active" },
+            ServiceStatuses = new Dictionary<string, ServiceStatus> { ["app"] = ServiceStatus.Active },
             Files = new Dictionary<string, string> { ["/etc/app.conf"] = "x=1" },
             Execs = [new Exec(["app", "--version"]) { Stdout = "1.2" }],
         };
-        var input = new ScenarioState { Containers = [web] };
+        var input = new CharmState { Containers = [web] };
 
         var output = ctx.Run(ctx.On.UpdateStatus(), input);
 
@@ -55,15 +82,16 @@ public sealed class ContextTests
     [Fact]
     public void Departed_and_broken_leave_the_unit_and_the_relation_out_of_the_output()
     {
-        var db = new ScenarioRelation("db")
+        var db = new RelationState("db")
         {
             RemoteAppName = "pg",
-            RemoteUnitsData = new Dictionary<int, ValueMap<string, string>> { [0] = ValueMap<string, string>.Empty, [1] = ValueMap<string, string>.Empty },
+            RemoteUnitsData = RelationBase.Units(0, 1),
         };
-        var departed = ctx.Run(ctx.On.RelationDeparted(db, 1), new ScenarioState { Relations = [db] });
+        var departed = ctx.Run(ctx.On.RelationDeparted(db, departingUnit: 1), new CharmState { Relations = [db] });
         var broken = ctx.Run(ctx.On.RelationBroken(departed.GetRelation(db.Id)), departed);
 
-        Assert.Equal([0], ((ScenarioRelation)departed.GetRelation(db.Id)).RemoteUnitsData.Keys);
+        Assert.Equal([0], ((RelationState)departed.GetRelation(db.Id)).RemoteUnitsData.Keys);
+        Assert.Equal(db, departed.GetRelation(db.Id) is RelationState left ? left.WithRemoteUnit(1) : null);
         Assert.Equal(["db-relation-departed(pg/1→pg/1)", "db-relation-broken"], log.Events);
         Assert.Empty(broken.Relations);
     }
@@ -71,10 +99,10 @@ public sealed class ContextTests
     [Fact]
     public void A_deferred_event_built_by_hand_is_re_emitted_before_the_new_event()
     {
-        var db = new ScenarioRelation("db") { RemoteAppName = "pg" };
+        var db = new RelationState("db") { RemoteAppName = "pg" };
         var deferred = ctx.Deferred(ctx.On.RelationChanged(db, 0), "ProbeCharm/Record");
 
-        var output = ctx.Run(ctx.On.UpdateStatus(), new ScenarioState { Relations = [db], Deferred = [deferred] });
+        var output = ctx.Run(ctx.On.UpdateStatus(), new CharmState { Relations = [db], Deferred = [deferred] });
 
         Assert.Equal(["db-relation-changed(pg/0)", "update-status"], log.Events);
         Assert.Empty(output.Deferred);
@@ -85,7 +113,7 @@ public sealed class ContextTests
     {
         log.During = (model, _) => model.App.AddSecret(new Dictionary<string, string> { ["password"] = "pw" }, new Ops.Model.SecretOptions { Label = "admin" });
 
-        var output = ctx.Run(ctx.On.ConfigChanged(), new ScenarioState { Leader = true });
+        var output = ctx.Run(ctx.On.ConfigChanged(), new CharmState { Leader = true });
 
         var secret = output.GetSecret(label: "admin");
         Assert.Equal(SecretOwner.Application, secret.Owner);
@@ -95,7 +123,7 @@ public sealed class ContextTests
     [Fact]
     public void A_consumer_refreshing_on_secret_changed_tracks_the_latest_revision()
     {
-        var secret = new Secret(new Dictionary<string, string> { ["token"] = "old" })
+        var secret = new SecretState(new Dictionary<string, string> { ["token"] = "old" })
         {
             LatestContent = new Dictionary<string, string> { ["token"] = "new" },
             Label = "api",
@@ -103,7 +131,7 @@ public sealed class ContextTests
         var seen = new List<string>();
         log.During = (model, e) => seen.Add(model.Secrets.Get(label: "api").GetContent(refresh: true)["token"]);
 
-        var output = ctx.Run(ctx.On.SecretChanged(secret), new ScenarioState { Secrets = [secret] });
+        var output = ctx.Run(ctx.On.SecretChanged(secret), new CharmState { Secrets = [secret] });
 
         Assert.Equal(["new"], seen);
         var after = output.GetSecret(secret.Id);
@@ -114,7 +142,7 @@ public sealed class ContextTests
     [Fact]
     public void An_action_run_gives_results_and_the_output_state()
     {
-        var output = ctx.Run(ctx.On.Action("sum", ("a", 1)), new ScenarioState());
+        var output = ctx.Run(ctx.On.Action("sum", ("a", 1)), new CharmState());
 
         Assert.Equal("11", output.Result("total"));
         Assert.Equal(Status.Active("0 events seen"), output.State.UnitStatus);
@@ -123,11 +151,11 @@ public sealed class ContextTests
     [Fact]
     public void The_statefulset_reconciler_patches_the_states_statefulset()
     {
-        var output = ctx.Run(ctx.On.Action("reconcile"), new ScenarioState { ModelName = "media" });
+        var output = ctx.Run(ctx.On.Action("reconcile"), new CharmState { ModelName = "media" });
 
         Assert.Equal("yes", output.Result("changed"));
-        Assert.Equal("media", (string?)output.State.StatefulSet!.Document["metadata"]!["namespace"]);
-        Assert.Contains("/media", output.State.StatefulSet.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("media", output.State.StatefulSet!.Namespace);
+        Assert.Contains(output.State.StatefulSet.Container("web").Mounts, m => m.MountPath == "/media");
         var again = ctx.Run(ctx.On.Action("reconcile"), output.State);
         Assert.Equal("no", again.Result("changed"));
     }
@@ -140,7 +168,7 @@ public sealed class ContextTests
             ProbeCharm.ParsedMetadata(),
             builder => ProbeCharm.Configure(log)(builder.UseLogLevel(Microsoft.Extensions.Logging.LogLevel.Trace)));
 
-        tracing.Run(tracing.On.UpdateStatus(), new ScenarioState());
+        tracing.Run(tracing.On.UpdateStatus(), new CharmState());
 
         Assert.Equal([Status.Active("1 events seen")], tracing.UnitStatusHistory);
         Assert.Contains(tracing.JujuLog, l => l.Message == "Emitting update-status");
@@ -149,11 +177,11 @@ public sealed class ContextTests
     [Fact]
     public void States_with_equal_content_are_equal()
     {
-        ScenarioState Make() => new()
+        CharmState Make() => new()
         {
             Config = new Dictionary<string, object> { ["mode"] = "loud" },
-            Relations = [new ScenarioRelation("db") { Id = 7, RemoteAppData = new Dictionary<string, string> { ["k"] = "v" } }],
-            Containers = [new Container("web") { Execs = [new Exec(["ls"])] }],
+            Relations = [new RelationState("db") { Id = 7, RemoteAppData = new Dictionary<string, string> { ["k"] = "v" } }],
+            Containers = [new ContainerState("web") { Execs = [new Exec(["ls"])] }],
         };
 
         Assert.Equal(Make(), Make());

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Testing;
+using Charmarr.Ops.Testing.Http;
 using Charmarr.PlexK8s.Tests.Fakes;
 using Charmarr.PlexK8s.Tests.Workload;
 using Charmarr.PlexK8s.Workload;
@@ -17,7 +18,7 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         plex = await PlexHarness.StartAsync();
-        plex.PlexTv.Handler = FakePlexTv.Exchanging(Token);
+        plex.PlexTv.Exchanging(Token);
     }
 
     public ValueTask DisposeAsync() => plex.DisposeAsync();
@@ -39,7 +40,6 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
     public void Claim_exchanges_the_token_writes_it_restarts_plex_and_reports_the_server()
     {
         RunningUnclaimedPlex();
-        var restartsBefore = plex.Plex.GetChanges("all").Count(c => c.Kind == "restart");
 
         var result = Claim();
 
@@ -47,8 +47,8 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
         Assert.Equal("true", result.Result("claimed"));
         Assert.Equal(PreferencesSamples.MachineIdentifier, result.Result("machine-identifier"));
         var request = Assert.Single(plex.PlexTv.Requests);
-        Assert.Equal(PreferencesSamples.MachineIdentifier, request.Headers["X-Plex-Client-Identifier"]);
-        Assert.Equal(restartsBefore + 1, plex.Plex.GetChanges("all").Count(c => c.Kind == "restart"));
+        Assert.Equal(PreferencesSamples.MachineIdentifier, request.Header("X-Plex-Client-Identifier"));
+        Assert.Single(Harness.LastEvent.ServiceChanges, c => c.Restarts("plex"));
         Assert.Contains(plex.PlexServer.Requests, r => r.Path == "/identity");
         Assert.Equal(Status.Active(), Harness.UnitStatus);
     }
@@ -200,7 +200,7 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
     {
         RunningUnclaimedPlex();
         var before = Preferences;
-        plex.PlexTv.Handler = LoopbackHttpServer.Xml(status, "<errors/>");
+        plex.PlexTv.Answer("POST", FakePlexTv.ExchangePath, HttpFakeResponse.Xml(status, "<errors/>"));
 
         var result = Claim();
 
@@ -213,16 +213,7 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
     public async Task Plex_tv_timeout_fails_the_action()
     {
         await using var slow = await PlexHarness.StartAsync(TimeSpan.FromMilliseconds(200));
-        slow.PlexTv.Handler = async context =>
-        {
-            try
-            {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        };
+        slow.PlexTv.FailAlways(HttpFault.Hang);
         slow.Deploy();
         slow.PlexInitialises();
 
@@ -235,7 +226,7 @@ public sealed class ClaimServerHarnessTests : IAsyncLifetime
     public void Plex_that_never_reports_claimed_fails_after_the_bounded_wait()
     {
         RunningUnclaimedPlex();
-        plex.PlexServer.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer claimed=\"0\"/>");
+        plex.PlexServer.Answer("GET", "/identity", HttpFakeResponse.Xml(200, "<MediaContainer claimed=\"0\"/>"));
 
         var result = Claim();
 

@@ -1,9 +1,9 @@
+using Charmarr.Ops.Model;
+using Charmarr.Ops.Testing.Http;
 using Charmarr.Ops.Testing.Scenario;
 using Charmarr.PlexK8s.Tests.Fakes;
 using Charmarr.PlexK8s.Tests.Workload;
 using Charmarr.PlexK8s.Workload;
-using State = Charmarr.Ops.Testing.Scenario.State;
-using Status = Charmarr.Ops.Model.Status;
 
 namespace Charmarr.PlexK8s.Tests.Charm;
 
@@ -17,27 +17,15 @@ public sealed class ClaimServerScenarioTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         plex = await PlexScenario.StartAsync();
-        plex.PlexTv.Handler = FakePlexTv.Exchanging(Token);
-        plex.PlexServer.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer claimed=\"1\"/>");
+        plex.PlexTv.Exchanging(Token);
+        plex.PlexServer.Answer("GET", "/identity", HttpFakeResponse.Xml(200, "<MediaContainer claimed=\"1\"/>"));
     }
 
     public ValueTask DisposeAsync() => plex.DisposeAsync();
 
     private Context<PlexCharm> Ctx => plex.Context;
 
-    private static State Running(string preferences) => new()
-    {
-        Leader = true,
-        Relations = [PlexScenario.MediaStorage()],
-        Containers =
-        [
-            PlexScenario.Plex(files: (PlexWorkload.PreferencesPath, preferences)) with
-            {
-                Layers = [new Layer("plex", PlexLayer.ForLeader(new FileOwner(1000, 1000), "Etc/UTC"))],
-                ServiceStatuses = new Dictionary<string, string> { ["plex"] = "active" },
-            },
-        ],
-    };
+    private static CharmState Running(string preferences) => PlexScenario.RunningLeader(preferences);
 
     [Fact]
     public void Claim_puts_the_server_token_in_preferences_and_goes_active()
@@ -76,7 +64,7 @@ public sealed class ClaimServerScenarioTests : IAsyncLifetime
     [Fact]
     public void Expired_token_fails_and_changes_nothing()
     {
-        plex.PlexTv.Handler = LoopbackHttpServer.Xml(401, "<errors/>");
+        plex.PlexTv.Answer("POST", FakePlexTv.ExchangePath, HttpFakeResponse.Xml(401, "<errors/>"));
         var state = Running(PreferencesSamples.Unclaimed);
 
         var output = Ctx.Run(Ctx.On.Action("claim-server", ("token", Token)), state);

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Testing;
+using Charmarr.Ops.Testing.Http;
 using Charmarr.PlexK8s.Tests.Fakes;
 using Charmarr.PlexK8s.Tests.Workload;
 using Charmarr.PlexK8s.Workload;
-using ScenarioState = Charmarr.Ops.Testing.Scenario.State;
 
 namespace Charmarr.PlexK8s.Tests.Charm;
 
@@ -23,7 +23,7 @@ public sealed class JujuVersionsTests
     public async Task Deploy_relate_start_and_claim_reach_active(string jujuVersion)
     {
         await using var plex = await PlexHarness.StartAsync(jujuVersion: jujuVersion);
-        plex.PlexTv.Handler = FakePlexTv.Exchanging(Token);
+        plex.PlexTv.Exchanging(Token);
         var server = plex.Harness.AddRelation("media-server", "overseerr");
 
         plex.Deploy();
@@ -59,21 +59,9 @@ public sealed class JujuVersionsTests
     public async Task The_state_transition_API_claims_under_either_Juju(string jujuVersion)
     {
         await using var plex = await PlexScenario.StartAsync(jujuVersion);
-        plex.PlexTv.Handler = FakePlexTv.Exchanging(Token);
-        plex.PlexServer.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer claimed=\"1\"/>");
-        var state = new ScenarioState
-        {
-            Leader = true,
-            Relations = [PlexScenario.MediaStorage()],
-            Containers =
-            [
-                PlexScenario.Plex(files: (PlexWorkload.PreferencesPath, PreferencesSamples.Unclaimed)) with
-                {
-                    Layers = [new Ops.Testing.Scenario.Layer("plex", PlexLayer.ForLeader(new FileOwner(1000, 1000), "Etc/UTC"))],
-                    ServiceStatuses = new Dictionary<string, string> { ["plex"] = "active" },
-                },
-            ],
-        };
+        plex.PlexTv.Exchanging(Token);
+        plex.PlexServer.Answer("GET", "/identity", HttpFakeResponse.Xml(200, "<MediaContainer claimed=\"1\"/>"));
+        var state = PlexScenario.RunningLeader(PreferencesSamples.Unclaimed);
 
         var output = plex.Context.Run(plex.Context.On.Action("claim-server", ("token", Token)), state);
 

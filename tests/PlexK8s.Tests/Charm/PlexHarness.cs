@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Charmarr.Ops.Hosting;
 using Charmarr.Ops.Testing;
+using Charmarr.Ops.Testing.Http;
 using Charmarr.Ops.Testing.Pebble;
 using Charmarr.PlexK8s.Tests.Fakes;
 using Charmarr.PlexK8s.Tests.Workload;
@@ -10,16 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Charmarr.PlexK8s.Tests.Charm;
 
 /// <summary>
-/// plex-k8s in the Harness, as Program.cs configures it, with its plex.tv and Plex server endpoints pointed at loopback
-/// fakes. The fake Plex answers /identity from the simulated container: claimed when the plex service runs and
-/// Preferences.xml holds a non-empty PlexOnlineToken.
+/// plex-k8s in the Harness, as Program.cs configures it, with its plex.tv and Plex server endpoints pointed at
+/// <see cref="HttpFake"/>s. The fake Plex answers /identity from the simulated container: claimed when the plex service
+/// runs and Preferences.xml holds a non-empty PlexOnlineToken.
 /// </summary>
 internal sealed class PlexHarness : IAsyncDisposable
 {
     public const string Model = "charmarr";
     public const string InternalUrl = "http://plex.charmarr.svc.cluster.local:32400";
 
-    private PlexHarness(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, TimeSpan httpTimeout, string jujuVersion)
+    private PlexHarness(HttpFake plexTv, HttpFake plexServer, TimeSpan httpTimeout, string jujuVersion)
     {
         PlexTv = plexTv;
         PlexServer = plexServer;
@@ -28,34 +29,31 @@ internal sealed class PlexHarness : IAsyncDisposable
             Configure(plexTv, plexServer, httpTimeout),
             new CharmTestOptions { ModelName = Model, AppName = "plex", JujuVersion = jujuVersion });
         PrepareContainer(Plex);
-        PlexServer.Handler = context => LoopbackHttpServer.Xml(
+        PlexServer.Answer("GET", "/identity", _ => HttpFakeResponse.Xml(
             PlexRuns ? 200 : 503,
-            $"<MediaContainer size=\"0\" claimed=\"{(PlexRuns && PreferencesClaimed ? 1 : 0)}\" machineIdentifier=\"{PreferencesSamples.MachineIdentifier}\"/>")(context);
+            $"<MediaContainer size=\"0\" claimed=\"{(PlexRuns && PreferencesClaimed ? 1 : 0)}\" machineIdentifier=\"{PreferencesSamples.MachineIdentifier}\"/>"));
     }
 
     public static string CharmDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "charm");
 
     public Harness<PlexCharm> Harness { get; }
 
-    public LoopbackHttpServer PlexTv { get; }
+    public HttpFake PlexTv { get; }
 
-    public LoopbackHttpServer PlexServer { get; }
+    public HttpFake PlexServer { get; }
 
-    public PebbleSimulator Plex => Harness.Container("plex");
+    public PebbleSimulator Plex => Harness.Pebble("plex");
 
-    /// <summary>Every command the charm ran in the plex container.</summary>
-    public List<IReadOnlyList<string>> Execs { get; } = [];
-
-    public bool PlexRuns => Plex.GetServices("plex") is [{ Current: "active" }];
+    public bool PlexRuns => Harness.IsRunning("plex", "plex");
 
     public bool PreferencesClaimed =>
         Plex.PathExists(PlexWorkload.PreferencesPath) && PlexPreferences.Parse(Plex.ReadTextFile(PlexWorkload.PreferencesPath)).IsClaimed;
 
     public static async Task<PlexHarness> StartAsync(TimeSpan? httpTimeout = null, string jujuVersion = "3.6.4") =>
-        new(await LoopbackHttpServer.StartAsync(), await LoopbackHttpServer.StartAsync(), httpTimeout ?? TimeSpan.FromSeconds(10), jujuVersion);
+        new(await HttpFake.StartAsync(), await HttpFake.StartAsync(), httpTimeout ?? TimeSpan.FromSeconds(10), jujuVersion);
 
     /// <summary>Program.cs's configuration with plex.tv and Plex at the fakes and short waits.</summary>
-    public static Action<CharmAppBuilder> Configure(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer, TimeSpan? httpTimeout = null)
+    public static Action<CharmAppBuilder> Configure(HttpFake plexTv, HttpFake plexServer, TimeSpan? httpTimeout = null)
     {
         var options = PlexOptions.Default with
         {
@@ -87,13 +85,13 @@ internal sealed class PlexHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Plex wrote its preferences and its readiness check succeeded; the charm's notifier service records its notice and
+    /// Plex wrote its preferences and its readiness check passed; the charm's notifier service records its notice and
     /// Juju tells the charm (plex-pebble-custom-notice).
     /// </summary>
     public void PlexInitialises(string preferences = PreferencesSamples.Unclaimed)
     {
         Plex.WriteFile(PlexWorkload.PreferencesPath, preferences, new FileCreation { UserId = 1000, GroupId = 1000, MakeParents = true });
-        Plex.ReportCheckSuccess("plex-ready");
+        Harness.PassCheck("plex", PlexWorkload.ReadyCheckName);
         Harness.PebbleNotify("plex", ReadyNotifier.NoticeKey);
     }
 
@@ -109,19 +107,11 @@ internal sealed class PlexHarness : IAsyncDisposable
         await PlexServer.DisposeAsync();
     }
 
-    private void PrepareContainer(PebbleSimulator plex)
+    private static void PrepareContainer(PebbleSimulator plex)
     {
         plex.MakeDirectory("/config", new FileCreation { UserId = 0, GroupId = 0 });
         plex.WriteFile("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n", new FileCreation { MakeParents = true });
         plex.WriteFile("/etc/group", "root:x:0:\n", new FileCreation { MakeParents = true });
-        plex.HandleExec(["chown"], request =>
-        {
-            lock (Execs)
-            {
-                Execs.Add(request.Command);
-            }
-
-            return ExecResult.FromText(0);
-        });
+        plex.HandleExec(["chown"], ExecResult.FromText(0));
     }
 }

@@ -40,7 +40,7 @@ public sealed class ReadyNoticeTests : IAsyncLifetime
     {
         plex.Deploy();
         plex.Plex.WriteFile(PlexWorkload.PreferencesPath, Workload.PreferencesSamples.Unclaimed, new Ops.Testing.Pebble.FileCreation { UserId = 1000, GroupId = 1000, MakeParents = true });
-        plex.Plex.ReportCheckSuccess("plex-ready");
+        plex.Harness.PassCheck("plex", PlexWorkload.ReadyCheckName);
         Assert.Equal(Status.Waiting("Starting Plex"), plex.Harness.UnitStatus);
 
         plex.Harness.PebbleNotify("plex", ReadyNotifier.NoticeKey);

@@ -1,8 +1,9 @@
-using Charmarr.Ops.Kubernetes;
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
-using Charmarr.PlexK8s.Tests.Fakes;
+using Charmarr.Ops.Testing;
+using Charmarr.Ops.Testing.Pebble;
 using Charmarr.PlexK8s.Tests.Workload;
 using Charmarr.PlexK8s.Workload;
 
@@ -17,7 +18,7 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => plex.DisposeAsync();
 
-    private Ops.Testing.Harness<PlexCharm> Harness => plex.Harness;
+    private Harness<PlexCharm> Harness => plex.Harness;
 
     private PebbleService PlexService => Harness.GetPlan("plex").Services["plex"];
 
@@ -46,7 +47,7 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         var plan = Harness.GetPlan("plex");
         Assert.Empty(plan.Services);
         Assert.Equal(PlexLayer.ReadyCheck with { Override = null }, plan.Checks["plex-ready"] with { Override = null });
-        Assert.DoesNotContain(Harness.Kubernetes.Requests, r => r.Method == "PATCH");
+        Assert.Empty(Harness.Events.SelectMany(e => e.KubernetesPatches));
     }
 
     // Phase 2: scaled out
@@ -67,7 +68,7 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
 
         plex.Deploy();
 
-        Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Warning), m => m.Contains("Scaling > 1 is not supported (3 units planned)", StringComparison.Ordinal));
+        Assert.Contains(Harness.LogMessages(JujuLogLevel.Warning), m => m.Contains("Scaling > 1 is not supported (3 units planned)", StringComparison.Ordinal));
         Assert.True(plex.PlexRuns);
     }
 
@@ -120,9 +121,9 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         Assert.StartsWith("media-storage: ", status.Message, StringComparison.Ordinal);
         Assert.Contains(problem, status.Message, StringComparison.Ordinal);
         Assert.EndsWith("; fix the storage charm's config", status.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Harness.Kubernetes.Requests, r => r.Method == "PATCH");
+        Assert.Empty(Harness.Events.SelectMany(e => e.KubernetesPatches));
         Assert.Empty(Harness.GetPlan("plex").Services);
-        Assert.NotEmpty(Harness.LogMessages(Ops.Backend.JujuLogLevel.Warning));
+        Assert.NotEmpty(Harness.LogMessages(JujuLogLevel.Warning));
     }
 
     [Fact]
@@ -148,9 +149,9 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         Harness.BeginWithInitialHooks();
 
         var statefulSet = Harness.StatefulSet!;
-        Assert.Equal("charmarr-shared", (string?)PlexStatefulSet.Volume(statefulSet, "charmarr-shared-data")!["persistentVolumeClaim"]!["claimName"]);
-        Assert.Equal("/media", (string?)PlexStatefulSet.PlexMount(statefulSet, "charmarr-shared-data")!["mountPath"]);
-        Assert.Equal(1060, PlexStatefulSet.FsGroup(statefulSet));
+        Assert.Equal("charmarr-shared", statefulSet.Volume("charmarr-shared-data")?.ClaimName);
+        Assert.Equal("/media", statefulSet.Container("plex").Mount("charmarr-shared-data")?.MountPath);
+        Assert.Equal(1060, statefulSet.FsGroup);
     }
 
     // Phase 4 (§5.1 #5, #6; features 21, 22)
@@ -158,27 +159,26 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
     public void Hardware_transcoding_on_off_on_gives_the_right_statefulset_and_no_patch_when_unchanged()
     {
         plex.Deploy();
-        Assert.Null(PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri"));
+        Assert.Null(Harness.StatefulSet!.Volume("dev-dri"));
 
         Harness.UpdateConfig(("hardware-transcoding", true));
-        Assert.Equal("/dev/dri", (string?)PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri")!["hostPath"]!["path"]);
-        Assert.Equal("/dev/dri", (string?)PlexStatefulSet.PlexMount(Harness.StatefulSet!, "dev-dri")!["mountPath"]);
-        Assert.True(PlexStatefulSet.Privileged(Harness.StatefulSet!));
+        Assert.Equal("/dev/dri", Harness.StatefulSet!.Volume("dev-dri")?.HostPath);
+        Assert.Equal("/dev/dri", Harness.StatefulSet.Container("plex").Mount("dev-dri")?.MountPath);
+        Assert.True(Harness.StatefulSet.Container("plex").IsPrivileged);
 
         Harness.UpdateConfig(("hardware-transcoding", false));
-        Assert.Null(PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri"));
-        Assert.Null(PlexStatefulSet.PlexMount(Harness.StatefulSet!, "dev-dri"));
-        Assert.NotEqual(true, PlexStatefulSet.Privileged(Harness.StatefulSet!));
+        Assert.Null(Harness.StatefulSet!.Volume("dev-dri"));
+        Assert.Null(Harness.StatefulSet.Container("plex").Mount("dev-dri"));
+        Assert.False(Harness.StatefulSet.Container("plex").IsPrivileged);
 
         Harness.UpdateConfig(("hardware-transcoding", true));
-        Assert.NotNull(PlexStatefulSet.Volume(Harness.StatefulSet!, "dev-dri"));
-        Assert.True(PlexStatefulSet.Privileged(Harness.StatefulSet!));
-        Assert.NotNull(PlexStatefulSet.Volume(Harness.StatefulSet!, "charmarr-shared-data"));
+        Assert.NotNull(Harness.StatefulSet!.Volume("dev-dri"));
+        Assert.True(Harness.StatefulSet.Container("plex").IsPrivileged);
+        Assert.NotNull(Harness.StatefulSet.Volume("charmarr-shared-data"));
 
-        Harness.Kubernetes.ClearRequests();
         Harness.EvaluateStatus();
-        Assert.Contains(Harness.Kubernetes.Requests, r => r.Method == "GET");
-        Assert.DoesNotContain(Harness.Kubernetes.Requests, r => r.Method == "PATCH");
+        Assert.Contains(Harness.LastEvent.KubernetesRequests, r => r.Method == "GET");
+        Assert.Empty(Harness.LastEvent.KubernetesPatches);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         Harness.BeginWithInitialHooks(); // throws if a hook failed
 
         Assert.Contains(Status.Blocked("Kubernetes refused access to the StatefulSet: run `juju trust plex --scope=cluster`"), Harness.UnitStatusHistory);
-        Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Error), m => m.Contains("juju trust plex --scope=cluster", StringComparison.Ordinal));
+        Assert.Contains(Harness.LogMessages(JujuLogLevel.Error), m => m.Contains("juju trust plex --scope=cluster", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -199,17 +199,14 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
     {
         Harness.SetLeader();
         plex.RelateStorage();
-        for (var i = 0; i < 100; i++)
-        {
-            Harness.Kubernetes.BeforeNext("GET", _ => throw new KubernetesConnectionException("Cannot reach the Kubernetes API server", null));
-        }
+        Harness.Kubernetes.IsUnreachable = true;
 
         Harness.BeginWithInitialHooks(); // throws if a hook failed
 
         Assert.Equal(
             Status.Waiting("Kubernetes API server not answering: check the cluster's API server; the charm retries on the next event"),
             Harness.UnitStatus);
-        Assert.Contains(Harness.LogMessages(Ops.Backend.JujuLogLevel.Error), m => m.Contains("Cannot reach the Kubernetes API server", StringComparison.Ordinal));
+        Assert.Contains(Harness.LogMessages(JujuLogLevel.Error), m => m.Contains("Cannot reach the Kubernetes API server", StringComparison.Ordinal));
         Assert.Empty(Harness.GetPlan("plex").Services);
     }
 
@@ -218,7 +215,7 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
     {
         Harness.SetLeader();
         plex.RelateStorage();
-        Harness.Kubernetes.FailNext(403, times: 100);
+        Harness.Kubernetes.FailAlways(403);
 
         Harness.BeginWithInitialHooks();
 
@@ -233,12 +230,12 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         plex.Deploy();
 
         // The fake chown changes no owner, so every reconcile finds /config root's and asks again.
-        var recursive = plex.Execs.Where(c => c.Contains("-R")).ToList();
+        var recursive = plex.Plex.ExecCalls.Select(c => c.Command).Where(c => c.Contains("-R")).ToList();
         Assert.NotEmpty(recursive);
         Assert.All(recursive, c => Assert.Equal(["chown", "-R", "1000:1000", "/config"], c));
         foreach (var directory in new[] { "/config/Library/Application Support", "/run/plex-temp" })
         {
-            var info = Assert.Single(plex.Plex.ListFiles(directory, itself: true));
+            var info = plex.Plex.GetFileInfo(directory);
             Assert.Equal(("directory", 1000, 1000), (info.Type, info.UserId, info.GroupId));
         }
 
@@ -250,11 +247,11 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
     public void Config_already_owned_by_puid_is_not_chowned_again()
     {
         plex.Plex.RemovePath("/config");
-        plex.Plex.MakeDirectory("/config", new Ops.Testing.Pebble.FileCreation { UserId = 1000, GroupId = 1000 });
+        plex.Plex.MakeDirectory("/config", new FileCreation { UserId = 1000, GroupId = 1000 });
 
         plex.Deploy();
 
-        Assert.DoesNotContain(plex.Execs, c => c.Contains("-R"));
+        Assert.DoesNotContain(plex.Plex.ExecCalls, c => c.Command.Contains("-R"));
     }
 
     // Phase 6 (§5.1 #7, #10)
@@ -265,7 +262,7 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         Harness.UpdateConfig(("timezone", "America/New_York"));
 
         Assert.Equal("\"/usr/lib/plexmediaserver/Plex Media Server\"", PlexService.Command);
-        Assert.Equal((1000L, 1000L), (PlexService.UserId!.Value, PlexService.GroupId!.Value));
+        Assert.Equal((1000L, 1000L), (PlexService.UserId, PlexService.GroupId));
         Assert.Equal("America/New_York", PlexService.Environment!["TZ"]);
         Assert.Equal("/config", PlexService.Environment["HOME"]);
         Assert.Equal("/config/Library/Application Support", PlexService.Environment["PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR"]);
@@ -288,13 +285,10 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
     {
         plex.Deploy();
         plex.PlexInitialises();
-        for (var i = 0; i < 3; i++)
-        {
-            plex.Plex.ReportCheckFailure("plex-ready", "connection refused");
-        }
 
-        Harness.PebbleCheck("plex", "plex-ready", failed: true);
+        Harness.PebbleCheckFailed("plex", PlexWorkload.ReadyCheckName, "connection refused");
 
+        Assert.Equal(CheckStatus.Down, Harness.GetCheck("plex", PlexWorkload.ReadyCheckName).Status);
         Assert.Equal(Status.Waiting("Starting Plex"), Harness.UnitStatus);
     }
 
@@ -346,7 +340,7 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         var written = PlexPreferences.Parse(plex.Plex.ReadTextFile(PlexWorkload.PreferencesPath));
         Assert.Equal(["https://plex.example.com:443", "http://10.0.0.5:32400", PlexHarness.InternalUrl], written.CustomConnections);
         Assert.Equal(PreferencesSamples.MachineIdentifier, written.MachineIdentifier);
-        var info = Assert.Single(plex.Plex.ListFiles(PlexWorkload.PreferencesPath, itself: true));
+        var info = plex.Plex.GetFileInfo(PlexWorkload.PreferencesPath);
         Assert.Equal((1000, 1000, 0b110_000_000), (info.UserId, info.GroupId, info.Permissions));
     }
 
@@ -394,22 +388,20 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
     public void Log_level_error_silences_the_charms_information_lines()
     {
         plex.Deploy();
-        var before = Harness.Logs.Count;
 
         Harness.UpdateConfig(("log-level", "error"), ("timezone", "Europe/Paris"));
 
-        Assert.NotEqual("Etc/UTC", PlexService.Environment!["TZ"]); // the reconcile did run and replan
-        Assert.DoesNotContain(Harness.Logs.Skip(before), l => l.Level is Ops.Backend.JujuLogLevel.Info or Ops.Backend.JujuLogLevel.Debug);
+        Assert.True(Harness.LastEvent.Restarted("plex", "plex")); // the reconcile did run and replan
+        Assert.DoesNotContain(Harness.LastEvent.JujuLog, l => l.Level is JujuLogLevel.Info or JujuLogLevel.Debug);
     }
 
     [Fact]
     public void The_default_info_level_sends_no_debug_lines()
     {
         plex.Deploy();
-        var before = Harness.Logs.Count;
 
         Harness.EvaluateStatus();
 
-        Assert.DoesNotContain(Harness.Logs.Skip(before), l => l.Level is Ops.Backend.JujuLogLevel.Debug);
+        Assert.DoesNotContain(Harness.LastEvent.JujuLog, l => l.Level is JujuLogLevel.Debug);
     }
 }

@@ -1,14 +1,15 @@
+using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
+using Charmarr.Ops.Testing.Pebble;
 using Charmarr.Ops.Testing.Scenario;
-using Charmarr.PlexK8s.Tests.Fakes;
-using State = Charmarr.Ops.Testing.Scenario.State;
-using Status = Charmarr.Ops.Model.Status;
+using Charmarr.PlexK8s.Tests.Workload;
+using Charmarr.PlexK8s.Workload;
 
 namespace Charmarr.PlexK8s.Tests.Charm;
 
 /// <summary>
-/// The reconciler as state transitions: one event, a state in, a state out. Scenario states carry no check results, so
-/// a healthy Plex (phases 8 and 9) and Kubernetes faults are covered through the Harness.
+/// The reconciler as state transitions: one event, a state in, a state out (a healthy Plex is a passing readiness check
+/// in the state). Kubernetes faults are covered through the Harness.
 /// </summary>
 public sealed class ReconcileScenarioTests : IAsyncLifetime
 {
@@ -20,7 +21,7 @@ public sealed class ReconcileScenarioTests : IAsyncLifetime
 
     private Context<PlexCharm> Ctx => plex.Context;
 
-    private static State Leader(params RelationBase[] relations) =>
+    private static CharmState Leader(params RelationBase[] relations) =>
         new() { Leader = true, Containers = [PlexScenario.Plex()], Relations = relations };
 
     [Fact]
@@ -60,11 +61,12 @@ public sealed class ReconcileScenarioTests : IAsyncLifetime
     public void Former_leader_stops_plex()
     {
         var running = Ctx.Run(Ctx.On.ConfigChanged(), Leader(PlexScenario.MediaStorage()));
-        Assert.Equal("active", running.GetContainer("plex").ServiceStatuses["plex"]);
+        Assert.True(running.GetContainer("plex").IsRunning("plex"));
 
         var output = Ctx.Run(Ctx.On.LeaderSettingsChanged(), running with { Leader = false });
 
-        Assert.Equal("inactive", output.GetContainer("plex").ServiceStatuses["plex"]);
+        Assert.Equal(ServiceStatus.Inactive, output.GetContainer("plex").ServiceStatuses["plex"]);
+        Assert.True(Ctx.LastEvent.Stopped("plex", "plex"));
         Assert.Equal(Status.Waiting("Standby (non-leader)"), output.UnitStatus);
     }
 
@@ -88,7 +90,7 @@ public sealed class ReconcileScenarioTests : IAsyncLifetime
         var output = Ctx.Run(Ctx.On.RelationChanged(state.Relations[0]), state);
 
         Assert.Equal(Status.Blocked(message), output.UnitStatus);
-        Assert.DoesNotContain(Ctx.Kubernetes!.Requests, r => r.Method == "PATCH");
+        Assert.Empty(Ctx.LastEvent.KubernetesPatches);
     }
 
     [Fact]
@@ -98,12 +100,12 @@ public sealed class ReconcileScenarioTests : IAsyncLifetime
 
         var output = Ctx.Run(Ctx.On.RelationChanged(state.Relations[0]), state);
 
-        var statefulSet = output.StatefulSet!.Document;
-        Assert.Equal("charmarr-shared", (string?)PlexStatefulSet.Volume(statefulSet, "charmarr-shared-data")!["persistentVolumeClaim"]!["claimName"]);
-        Assert.Equal(1060, PlexStatefulSet.FsGroup(statefulSet));
+        Assert.Equal("charmarr-shared", output.StatefulSet!.Volume("charmarr-shared-data")?.ClaimName);
+        Assert.Equal(1060, output.StatefulSet.FsGroup);
         var service = output.GetContainer("plex").Layers.Single(l => l.Label == "plex").Content.Services["plex"];
-        Assert.Equal((1050L, 1060L), (service.UserId!.Value, service.GroupId!.Value));
-        Assert.Equal("active", output.GetContainer("plex").ServiceStatuses["plex"]);
+        Assert.Equal((1050L, 1060L), (service.UserId, service.GroupId));
+        Assert.True(output.GetContainer("plex").IsRunning("plex"));
+        Assert.True(Ctx.LastEvent.Replanned("plex"));
         Assert.Contains("plex:x:1050:1060::/config:/bin/false\n", output.GetContainer("plex").Files["/etc/passwd"], StringComparison.Ordinal);
         Assert.Equal(Status.Waiting("Starting Plex"), output.UnitStatus);
     }
@@ -114,19 +116,19 @@ public sealed class ReconcileScenarioTests : IAsyncLifetime
         var start = Leader(PlexScenario.MediaStorage());
 
         var on = Ctx.Run(Ctx.On.ConfigChanged(), start with { Config = new Dictionary<string, object> { ["hardware-transcoding"] = true } });
-        Assert.True(PlexStatefulSet.Privileged(on.StatefulSet!.Document));
-        Assert.NotNull(PlexStatefulSet.Volume(on.StatefulSet.Document, "dev-dri"));
+        Assert.True(on.StatefulSet!.Container("plex").IsPrivileged);
+        Assert.Equal("/dev/dri", on.StatefulSet.Volume("dev-dri")?.HostPath);
 
         var off = Ctx.Run(Ctx.On.ConfigChanged(), on with { Config = new Dictionary<string, object> { ["hardware-transcoding"] = false } });
-        Assert.NotEqual(true, PlexStatefulSet.Privileged(off.StatefulSet!.Document));
-        Assert.Null(PlexStatefulSet.Volume(off.StatefulSet.Document, "dev-dri"));
+        Assert.False(off.StatefulSet!.Container("plex").IsPrivileged);
+        Assert.Null(off.StatefulSet.Volume("dev-dri"));
 
         var again = Ctx.Run(Ctx.On.ConfigChanged(), off with { Config = new Dictionary<string, object> { ["hardware-transcoding"] = true } });
-        Assert.NotNull(PlexStatefulSet.PlexMount(again.StatefulSet!.Document, "dev-dri"));
+        Assert.Equal("/dev/dri", again.StatefulSet!.Container("plex").Mount("dev-dri")?.MountPath);
 
         var unchanged = Ctx.Run(Ctx.On.UpdateStatus(), again);
-        Assert.DoesNotContain(Ctx.Kubernetes!.Requests, r => r.Method == "PATCH");
-        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(again.StatefulSet!.Document["spec"], unchanged.StatefulSet!.Document["spec"]));
+        Assert.Empty(Ctx.LastEvent.KubernetesPatches);
+        Assert.Equal(again.StatefulSet, unchanged.StatefulSet);
     }
 
     [Fact]
@@ -158,6 +160,38 @@ public sealed class ReconcileScenarioTests : IAsyncLifetime
 
         Ctx.Run(Ctx.On.UpdateStatus(), first);
 
-        Assert.DoesNotContain(Ctx.JujuLog, l => l.Message.Contains("replanned", StringComparison.Ordinal));
+        Assert.False(Ctx.LastEvent.Replanned("plex"));
+        Assert.Empty(Ctx.LastEvent.ServiceChanges);
+    }
+
+    [Fact]
+    public void A_passing_readiness_check_makes_plex_active_open_its_port_and_publish()
+    {
+        var server = new RelationState("media-server") { RemoteAppName = "overseerr" };
+        var running = Ctx.Run(Ctx.On.ConfigChanged(), Leader(PlexScenario.MediaStorage(), server));
+        var ready = running with
+        {
+            Containers = [running.GetContainer("plex").WithCheck(PlexWorkload.ReadyCheckName, CheckState.Passing) with
+            {
+                Files = running.GetContainer("plex").Files.With(PlexWorkload.PreferencesPath, PreferencesSamples.Claimed("server-token")),
+            }],
+        };
+
+        var output = Ctx.Run(Ctx.On.UpdateStatus(), ready);
+
+        Assert.Equal(Status.Active(), output.UnitStatus);
+        Assert.Equal([Port.Tcp(32400)], output.OpenedPorts);
+        Assert.Contains(PlexHarness.InternalUrl, output.GetRelation(server.Id).LocalAppData["config"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_readiness_check_goes_back_to_starting()
+    {
+        var running = Ctx.Run(Ctx.On.ConfigChanged(), Leader(PlexScenario.MediaStorage()));
+
+        var output = Ctx.Run(Ctx.On.PebbleCheckFailed(running.GetContainer("plex"), PlexWorkload.ReadyCheckName), running);
+
+        Assert.Equal(CheckStatus.Down, output.GetContainer("plex").Checks[PlexWorkload.ReadyCheckName].Status);
+        Assert.Equal(Status.Waiting("Starting Plex"), output.UnitStatus);
     }
 }

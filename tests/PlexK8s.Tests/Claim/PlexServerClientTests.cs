@@ -1,13 +1,13 @@
+using Charmarr.Ops.Testing.Http;
 using Charmarr.PlexK8s.Claim;
-using Charmarr.PlexK8s.Tests.Fakes;
 
 namespace Charmarr.PlexK8s.Tests.Claim;
 
 public sealed class PlexServerClientTests : IAsyncLifetime
 {
-    private LoopbackHttpServer plex = null!;
+    private HttpFake plex = null!;
 
-    public async ValueTask InitializeAsync() => plex = await LoopbackHttpServer.StartAsync();
+    public async ValueTask InitializeAsync() => plex = await HttpFake.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync() => await plex.DisposeAsync();
 
@@ -26,9 +26,7 @@ public sealed class PlexServerClientTests : IAsyncLifetime
     public async Task Wait_returns_once_identity_reports_claimed()
     {
         var calls = 0;
-        plex.Handler = context => LoopbackHttpServer.Xml(
-            Interlocked.Increment(ref calls) < 3 ? 503 : 200,
-            "<MediaContainer claimed=\"1\"/>")(context);
+        plex.Answer("GET", "/identity", _ => HttpFakeResponse.Xml(Interlocked.Increment(ref calls) < 3 ? 503 : 200, "<MediaContainer claimed=\"1\"/>"));
         using var client = Client(TimeSpan.FromMinutes(5));
 
         Assert.True(await client.WaitUntilClaimedAsync(TestContext.Current.CancellationToken));
@@ -39,7 +37,7 @@ public sealed class PlexServerClientTests : IAsyncLifetime
     [Fact]
     public async Task Wait_gives_up_when_plex_never_reports_claimed()
     {
-        plex.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer claimed=\"0\"/>");
+        plex.Answer("GET", "/identity", HttpFakeResponse.Xml(200, "<MediaContainer claimed=\"0\"/>"));
         using var client = Client(TimeSpan.FromMilliseconds(50));
 
         Assert.False(await client.WaitUntilClaimedAsync(TestContext.Current.CancellationToken));
@@ -49,7 +47,7 @@ public sealed class PlexServerClientTests : IAsyncLifetime
     [Fact]
     public async Task An_identity_answer_larger_than_the_cap_fails_the_claim_wait_with_a_clear_message()
     {
-        plex.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer claimed=\"1\"/>" + new string(' ', 64 * 1024));
+        plex.Answer("GET", "/identity", HttpFakeResponse.Xml(200, "<MediaContainer claimed=\"1\"/>" + new string(' ', 64 * 1024)));
         using var client = new PlexServerClient(
             PlexOptions.Default with { PlexServerUrl = plex.BaseUrl, ClaimWait = TimeSpan.FromMinutes(5), MaxAnswerBytes = 4096 },
             TimeProvider.System);

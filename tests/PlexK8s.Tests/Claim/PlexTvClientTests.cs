@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http;
+using Charmarr.Ops.Testing.Http;
 using Charmarr.PlexK8s.Claim;
 using Charmarr.PlexK8s.Tests.Fakes;
 
@@ -9,9 +9,9 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     private const string Token = "claim-Tok3nUnderTest_xyz";
     private const string MachineId = "machine-1234";
 
-    private LoopbackHttpServer plexTv = null!;
+    private HttpFake plexTv = null!;
 
-    public async ValueTask InitializeAsync() => plexTv = await LoopbackHttpServer.StartAsync();
+    public async ValueTask InitializeAsync() => plexTv = await HttpFake.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync() => await plexTv.DisposeAsync();
 
@@ -30,7 +30,7 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     [Fact]
     public async Task Exchange_posts_the_token_with_plex_headers_and_reads_the_authentication_token()
     {
-        plexTv.Handler = FakePlexTv.Exchanging(Token);
+        plexTv.Exchanging(Token);
         using var client = Client();
 
         var authToken = await client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken);
@@ -40,15 +40,15 @@ public sealed class PlexTvClientTests : IAsyncLifetime
         Assert.Equal("POST", request.Method);
         Assert.Equal("/api/claim/exchange", request.Path);
         Assert.Equal($"?token={Token}", request.Query);
-        Assert.Equal(MachineId, request.Headers["X-Plex-Client-Identifier"]);
-        Assert.Equal("Plex Media Server", request.Headers["X-Plex-Product"]);
-        Assert.Equal("1.1", request.Headers["X-Plex-Version"]);
+        Assert.Equal(MachineId, request.Header("X-Plex-Client-Identifier"));
+        Assert.Equal("Plex Media Server", request.Header("X-Plex-Product"));
+        Assert.Equal("1.1", request.Header("X-Plex-Version"));
     }
 
     [Fact]
     public async Task Attribute_only_answer_still_gives_the_token()
     {
-        plexTv.Handler = LoopbackHttpServer.Xml(201, "<user authenticationToken=\"attr-token\"/>");
+        plexTv.Answer("POST", FakePlexTv.ExchangePath, HttpFakeResponse.Xml(201, "<user authenticationToken=\"attr-token\"/>"));
         using var client = Client();
 
         Assert.Equal("attr-token", await client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken));
@@ -61,7 +61,7 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     [InlineData(503, "failed to exchange the claim token (503). Try again in a few minutes")]
     public async Task Refusal_or_server_error_says_what_to_do(int status, string message)
     {
-        plexTv.Handler = LoopbackHttpServer.Xml(status, "<errors><error>Not found</error></errors>");
+        plexTv.Answer("POST", FakePlexTv.ExchangePath, HttpFakeResponse.Xml(status, "<errors><error>Not found</error></errors>"));
 
         var e = await FailureAsync();
 
@@ -72,7 +72,7 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     [Fact]
     public async Task Other_status_is_named_with_the_url_but_not_its_query()
     {
-        plexTv.Handler = LoopbackHttpServer.Xml(302, "");
+        plexTv.Answer("POST", FakePlexTv.ExchangePath, HttpFakeResponse.Xml(302, ""));
 
         var e = await FailureAsync();
 
@@ -85,16 +85,7 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     public async Task An_answer_larger_than_the_cap_fails_with_a_clear_message_and_is_not_read(bool chunked)
     {
         var body = "<user authenticationToken=\"x\"/>" + new string(' ', 64 * 1024);
-        plexTv.Handler = async context =>
-        {
-            context.Response.StatusCode = 200;
-            if (!chunked)
-            {
-                context.Response.ContentLength = body.Length;
-            }
-
-            await context.Response.WriteAsync(body, context.RequestAborted);
-        };
+        plexTv.Answer("POST", FakePlexTv.ExchangePath, new HttpFakeResponse(200, body) { Chunked = chunked });
         using var client = new PlexTvClient(PlexOptions.Default with { PlexTvUrl = plexTv.BaseUrl, HttpTimeout = TimeSpan.FromSeconds(10), MaxAnswerBytes = 4096 });
 
         var e = await Assert.ThrowsAsync<ClaimException>(() => client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken));
@@ -130,7 +121,7 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     [Fact]
     public async Task Success_without_a_token_is_an_error()
     {
-        plexTv.Handler = LoopbackHttpServer.Xml(200, "<user id=\"1\"/>");
+        plexTv.Answer("POST", FakePlexTv.ExchangePath, HttpFakeResponse.Xml(200, "<user id=\"1\"/>"));
 
         var e = await FailureAsync();
 
@@ -140,17 +131,7 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     [Fact]
     public async Task Slow_plex_tv_times_out_with_a_clear_message()
     {
-        using var release = new CancellationTokenSource();
-        plexTv.Handler = async context =>
-        {
-            try
-            {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        };
+        plexTv.FailAlways(HttpFault.Hang);
 
         var e = await FailureAsync(TimeSpan.FromMilliseconds(200));
 
@@ -162,7 +143,7 @@ public sealed class PlexTvClientTests : IAsyncLifetime
     {
         var closedPort = plexTv.BaseUrl;
         await plexTv.DisposeAsync();
-        plexTv = await LoopbackHttpServer.StartAsync(); // for DisposeAsync; the client below still targets the closed port
+        plexTv = await HttpFake.StartAsync(TestContext.Current.CancellationToken); // for DisposeAsync; the client below still targets the closed port
         using var client = new PlexTvClient(PlexOptions.Default with { PlexTvUrl = closedPort, HttpTimeout = TimeSpan.FromSeconds(10) });
 
         var e = await Assert.ThrowsAsync<ClaimException>(() => client.ExchangeAsync(Token, MachineId, TestContext.Current.CancellationToken));

@@ -1,3 +1,4 @@
+using Charmarr.Ops.Testing.Http;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -30,7 +31,7 @@ namespace Charmarr.PlexK8s.Tests.FaultMatrix;
 /// the hook-tool backend, a real <see cref="PebbleClient"/> on a unix socket whose server misbehaves, or the Kubernetes
 /// API (the simulator's FailNext, or a real API client to a closed port or a silent server).
 /// </summary>
-internal sealed class FaultCellRunner(LoopbackHttpServer plexTv, LoopbackHttpServer plexServer)
+internal sealed class FaultCellRunner(HttpFake plexTv, HttpFake plexServer)
 {
     public const string Model = "charmarr";
     public const string Unit = "plex/0";

@@ -1,3 +1,4 @@
+using Charmarr.Ops.Testing.Http;
 using System.Collections.Concurrent;
 using Charmarr.PlexK8s.Tests.Fakes;
 
@@ -11,8 +12,8 @@ namespace Charmarr.PlexK8s.Tests.FaultMatrix;
 public sealed class FaultMatrixFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<(string Event, string Fault), CellOutcome> outcomes = new();
-    private LoopbackHttpServer plexTv = null!;
-    private LoopbackHttpServer plexServer = null!;
+    private HttpFake plexTv = null!;
+    private HttpFake plexServer = null!;
 
     internal static IReadOnlyList<Fault> AllFaults { get; } =
         [.. Fault.HookTools(), .. Fault.Pebbles(), .. Fault.Kubernetes()];
@@ -23,10 +24,10 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        plexTv = await LoopbackHttpServer.StartAsync();
-        plexServer = await LoopbackHttpServer.StartAsync();
-        plexTv.Handler = context => LoopbackHttpServer.Xml(200, FakePlexTv.UserXml(FakePlexTv.AuthToken))(context);
-        plexServer.Handler = LoopbackHttpServer.Xml(200, "<MediaContainer size=\"0\" claimed=\"1\" machineIdentifier=\"m\"/>");
+        plexTv = await HttpFake.StartAsync();
+        plexServer = await HttpFake.StartAsync();
+        plexTv.Answer("*", "*", HttpFakeResponse.Xml(200, FakePlexTv.UserXml(FakePlexTv.AuthToken)));
+        plexServer.Answer("*", "*", HttpFakeResponse.Xml(200, "<MediaContainer size=\"0\" claimed=\"1\" machineIdentifier=\"m\"/>"));
         var runner = new FaultCellRunner(plexTv, plexServer);
 
         var baseline = new Dictionary<string, CellOutcome>();

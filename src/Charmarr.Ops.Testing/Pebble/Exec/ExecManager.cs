@@ -26,6 +26,9 @@ internal sealed class ExecManager(SimulatorParts parts)
 
     private readonly List<(IReadOnlyList<string> Prefix, ExecHandler Handler)> handlers = [];
 
+    /// <summary>Every command started, oldest first.</summary>
+    public List<ExecCall> Calls { get; } = [];
+
     public void Register(IReadOnlyList<string> prefix, ExecHandler handler)
     {
         handlers.RemoveAll(h => h.Prefix.SequenceEqual(prefix));
@@ -111,6 +114,7 @@ internal sealed class ExecManager(SimulatorParts parts)
         var task = parts.Changes.AddTask(change, "exec", summary);
         parts.Changes.SetTaskStatus(task, "Doing");
         var request = new ExecRequest(spec.Command, final, workingDir, uid, user, gid, group, spec.Timeout, Stream.Null, NullIfEmpty(spec.ServiceContext));
+        Calls.Add(new ExecCall(spec.Command.ToList(), uid, gid, workingDir, final, NullIfEmpty(spec.ServiceContext)));
         var session = new ExecSession(task, request, handler, spec.SplitStderr);
         task.OnAbort = () => session.Kill();
         return session;

@@ -53,3 +53,18 @@ public sealed record ExecResult(int ExitCode, ReadOnlyMemory<byte> Stdout, ReadO
 /// <param name="cancellationToken">Cancelled when the process would be killed.</param>
 /// <returns>The command's exit code and output.</returns>
 public delegate Task<ExecResult> ExecHandler(ExecRequest request, CancellationToken cancellationToken);
+
+/// <summary>A command the charm ran in a container, as Pebble resolved it.</summary>
+/// <param name="Command">The argv.</param>
+/// <param name="UserId">The uid it ran as, if set.</param>
+/// <param name="GroupId">The gid it ran as, if set.</param>
+/// <param name="WorkingDir">The working directory.</param>
+/// <param name="Environment">The final environment.</param>
+/// <param name="ServiceContext">The service whose context was merged, if any.</param>
+public sealed record ExecCall(
+    IReadOnlyList<string> Command,
+    int? UserId,
+    int? GroupId,
+    string WorkingDir,
+    IReadOnlyDictionary<string, string> Environment,
+    string? ServiceContext);

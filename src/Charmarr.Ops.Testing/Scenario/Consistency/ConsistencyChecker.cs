@@ -1,5 +1,6 @@
 using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Pebble;
 
 namespace Charmarr.Ops.Testing.Scenario;
 
@@ -10,7 +11,7 @@ namespace Charmarr.Ops.Testing.Scenario;
 /// </summary>
 internal static class ConsistencyChecker
 {
-    public static void Check(CharmSpec spec, Event e, State state)
+    public static void Check(CharmSpec spec, Event e, CharmState state)
     {
         var problems = new List<string>();
         CheckState(spec, state, problems);
@@ -21,7 +22,7 @@ internal static class ConsistencyChecker
         }
     }
 
-    private static void CheckState(CharmSpec spec, State state, List<string> problems)
+    private static void CheckState(CharmSpec spec, CharmState state, List<string> problems)
     {
         var meta = spec.Metadata;
         if (state.PlannedUnits < 1)
@@ -55,6 +56,7 @@ internal static class ConsistencyChecker
         }
 
         Duplicates(state.Containers.Select(c => c.Name), "container", problems);
+        CheckContainerChecks(state, problems);
 
         foreach (var storage in state.Storages)
         {
@@ -88,7 +90,7 @@ internal static class ConsistencyChecker
 
         if (state.StoredState.ContainsKey(DeferredEvent.QueueKey))
         {
-            problems.Add($"stored state key \"{DeferredEvent.QueueKey}\" is the deferred-event queue; put deferred events in State.Deferred");
+            problems.Add($"stored state key \"{DeferredEvent.QueueKey}\" is the deferred-event queue; put deferred events in CharmState.Deferred");
         }
 
         if (!state.UnitStatus.IsSettable && state.UnitStatus != Status.Unknown)
@@ -97,7 +99,7 @@ internal static class ConsistencyChecker
         }
     }
 
-    private static void CheckRelations(CharmSpec spec, State state, List<string> problems)
+    private static void CheckRelations(CharmSpec spec, CharmState state, List<string> problems)
     {
         var meta = spec.Metadata;
         foreach (var relation in state.Relations)
@@ -111,21 +113,21 @@ internal static class ConsistencyChecker
 
             switch (relation)
             {
-                case PeerRelation when endpoint.Role != RelationRole.Peer:
-                    problems.Add($"{label}: \"{relation.Endpoint}\" is a {endpoint.Role.ToString().ToLowerInvariant()} endpoint; use Relation, not PeerRelation");
+                case PeerRelationState when endpoint.Role != RelationRole.Peer:
+                    problems.Add($"{label}: \"{relation.Endpoint}\" is a {endpoint.Role.ToString().ToLowerInvariant()} endpoint; use RelationState, not PeerRelationState");
                     break;
-                case Relation when endpoint.Role == RelationRole.Peer:
-                    problems.Add($"{label}: \"{relation.Endpoint}\" is a peer endpoint; use PeerRelation, not Relation");
+                case RelationState when endpoint.Role == RelationRole.Peer:
+                    problems.Add($"{label}: \"{relation.Endpoint}\" is a peer endpoint; use PeerRelationState, not RelationState");
                     break;
-                case Relation regular when regular.RemoteAppName == spec.AppName || regular.RemoteAppName.Contains('/', StringComparison.Ordinal):
+                case RelationState regular when regular.RemoteAppName == spec.AppName || regular.RemoteAppName.Contains('/', StringComparison.Ordinal):
                     problems.Add($"{label}: remote application \"{regular.RemoteAppName}\" must be another application's name");
                     break;
-                case PeerRelation peer when peer.PeersData.ContainsKey(spec.Options.UnitId):
+                case PeerRelationState peer when peer.PeersData.ContainsKey(spec.Options.UnitId):
                     problems.Add($"{label}: PeersData holds unit {spec.Options.UnitId}, which is this unit; list only the other units");
                     break;
             }
 
-            if (relation is not PeerRelation && !state.Leader && relation.LocalAppData.Count > 0)
+            if (relation is not PeerRelationState && !state.Leader && relation.LocalAppData.Count > 0)
             {
                 problems.Add($"{label}: a non-leader cannot read or write its application's databag on a regular relation, so LocalAppData must be empty (or set Leader = true)");
             }
@@ -146,7 +148,48 @@ internal static class ConsistencyChecker
         }
     }
 
-    private static void CheckEvent(CharmSpec spec, Event e, State state, List<string> problems)
+    private static void CheckContainerChecks(CharmState state, List<string> problems)
+    {
+        foreach (var container in state.Containers)
+        {
+            var declared = DeclaredChecks(container);
+            foreach (var (check, checkState) in container.Checks)
+            {
+                if (!declared.Contains(check))
+                {
+                    problems.Add($"container \"{container.Name}\": check \"{check}\" is in Checks but in none of its layers (checks: {Names(declared)})");
+                }
+                else if (!container.CanConnect)
+                {
+                    problems.Add($"container \"{container.Name}\": check \"{check}\" has a state but Pebble is not up (CanConnect = false), so no check runs");
+                }
+                else if (checkState.Successes < 0 || checkState.Failures < 0)
+                {
+                    problems.Add($"container \"{container.Name}\": check \"{check}\" has a negative count");
+                }
+            }
+        }
+    }
+
+    private static void CheckCheckEvent(Event e, ContainerState container, string check, List<string> problems)
+    {
+        var declared = DeclaredChecks(container);
+        if (!declared.Contains(check))
+        {
+            problems.Add($"event {e.HookName}: check \"{check}\" is in none of container \"{container.Name}\"'s layers (checks: {Names(declared)})");
+            return;
+        }
+
+        if (container.Checks.TryGetValue(check, out var given) && given.Status == CheckStatus.Inactive)
+        {
+            problems.Add($"event {e.HookName}: check \"{check}\" is inactive in the state; a check that does not run neither fails nor recovers");
+        }
+    }
+
+    private static List<string> DeclaredChecks(ContainerState container) =>
+        container.Layers.SelectMany(l => l.Content.Checks?.Keys ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static void CheckEvent(CharmSpec spec, Event e, CharmState state, List<string> problems)
     {
         var meta = spec.Metadata;
         if (e is ActionEvent action)
@@ -174,6 +217,10 @@ internal static class ConsistencyChecker
             else if (!inState.CanConnect)
             {
                 problems.Add($"event {e.HookName}: container \"{container.Name}\" cannot connect, but Juju sends Pebble events only when Pebble is up; set CanConnect = true");
+            }
+            else if (e.CheckName is { } check)
+            {
+                CheckCheckEvent(e, inState, check, problems);
             }
         }
 
@@ -205,7 +252,7 @@ internal static class ConsistencyChecker
         }
     }
 
-    private static void CheckRelationEvent(Event e, RelationBase relation, State state, List<string> problems)
+    private static void CheckRelationEvent(Event e, RelationBase relation, CharmState state, List<string> problems)
     {
         var inState = state.Relations.FirstOrDefault(r => r.Id == relation.Id);
         if (inState is null)

@@ -1,4 +1,5 @@
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Pebble;
 using Charmarr.Ops.Testing.Juju;
 using Charmarr.Ops.Testing.Kubernetes;
 using Charmarr.Ops.Testing.Pebble;
@@ -6,12 +7,12 @@ using Charmarr.Ops.Testing.Pebble.InProcess;
 
 namespace Charmarr.Ops.Testing.Scenario;
 
-/// <summary>Builds a fresh in-memory Juju model, Pebbles and Kubernetes API holding exactly an input <see cref="State"/>.</summary>
+/// <summary>Builds a fresh in-memory Juju model, Pebbles and Kubernetes API holding exactly an input <see cref="CharmState"/>.</summary>
 internal static class StateLoader
 {
-    public static MemoryJujuBackend Backend(CharmSpec spec, State state, Event e)
+    public static MemoryJujuBackend Backend(CharmSpec spec, CharmState state, Event e)
     {
-        var backend = new MemoryJujuBackend(spec.UnitName, state.ModelUuid, spec.Juju) { Leader = state.Leader };
+        var backend = new MemoryJujuBackend(spec.UnitName, state.ModelUuid!, spec.Juju) { Leader = state.Leader };
         backend.SetPlannedUnits(state.PlannedUnits);
         foreach (var option in spec.Metadata.Config.Values)
         {
@@ -80,7 +81,7 @@ internal static class StateLoader
         return backend;
     }
 
-    public static InProcessPebbleClientFactory Pebble(CharmSpec spec, State state, Event e)
+    public static InProcessPebbleClientFactory Pebble(CharmSpec spec, CharmState state, Event e)
     {
         var factory = new InProcessPebbleClientFactory();
         foreach (var name in spec.Metadata.Containers.Keys)
@@ -92,7 +93,7 @@ internal static class StateLoader
         {
             var client = factory.For(container.Name);
             client.CanConnect = container.CanConnect;
-            LoadContainer(client.Simulator, container);
+            LoadContainer(client.Simulator, container, e);
         }
 
         if (e.NoticeKey is { } key && e.Container is { } noticed)
@@ -103,23 +104,31 @@ internal static class StateLoader
         return factory;
     }
 
-    public static KubernetesSimulator Kubernetes(CharmSpec spec, State state)
+    public static KubernetesSimulator Kubernetes(CharmSpec spec, CharmState state)
     {
         var kubernetes = new KubernetesSimulator();
-        kubernetes.StatefulSets.Put(state.StatefulSet?.Document ?? JujuStatefulSetTemplate.Create(state.ModelName, spec.AppName, spec.Metadata));
+        if (state.StatefulSet is { } given)
+        {
+            kubernetes.StatefulSets.Restore(given.Document);
+        }
+        else
+        {
+            kubernetes.StatefulSets.Put(JujuStatefulSetTemplate.Create(state.ModelName!, spec.AppName, spec.Metadata));
+        }
+
         return kubernetes;
     }
 
     private static void LoadRelation(MemoryJujuBackend backend, CharmSpec spec, RelationBase relation)
     {
         var remoteApp = relation.RemoteApp(spec.AppName);
-        backend.AddRelation(relation.Id, relation.Endpoint, remoteApp, relation is PeerRelation);
+        backend.AddRelation(relation.Id, relation.Endpoint, remoteApp, relation is PeerRelationState);
         foreach (var (unit, data) in relation.RemoteUnits)
         {
             backend.SetRemoteUnitData(relation.Id, FormattableString.Invariant($"{remoteApp}/{unit}"), data);
         }
 
-        if (relation is Relation regular)
+        if (relation is RelationState regular)
         {
             backend.SetRemoteAppData(relation.Id, regular.RemoteAppData);
         }
@@ -128,14 +137,14 @@ internal static class StateLoader
         backend.SetLocalUnitData(relation.Id, relation.LocalUnitData);
     }
 
-    private static void LoadContainer(PebbleSimulator simulator, Container container)
+    private static void LoadContainer(PebbleSimulator simulator, ContainerState container, Event e)
     {
         foreach (var layer in container.Layers)
         {
             simulator.AddLayer(LayerMapping.ToPlanLayer(layer.Label, layer.Content), combine: false);
         }
 
-        var active = container.ServiceStatuses.Where(s => s.Value == "active").Select(s => s.Key).ToList();
+        var active = container.ServiceStatuses.Where(s => s.Value == ServiceStatus.Active).Select(s => s.Key).ToList();
         if (active.Count > 0)
         {
             simulator.ServicesAction("start", active);
@@ -150,9 +159,52 @@ internal static class StateLoader
         {
             simulator.HandleExec(exec.CommandPrefix, ExecResult.FromText(exec.ReturnCode, exec.Stdout, exec.Stderr));
         }
+
+        var checks = container.Checks;
+        if (e.CheckName is { } eventCheck && e.Container?.Name == container.Name)
+        {
+            // The event is what happened to the check: failed means it went down, recovered that it passed again.
+            checks = checks.With(eventCheck, e.HookName.EndsWith("-pebble-check-failed", StringComparison.Ordinal) ? CheckState.Down : CheckState.Passing);
+        }
+
+        foreach (var (name, state) in checks)
+        {
+            LoadCheck(simulator, name, state);
+        }
     }
 
-    private static MemorySecret ToMemorySecret(Secret secret)
+    /// <summary>Drives a running check (up, no runs) to the given state with the runs that would lead there.</summary>
+    private static void LoadCheck(PebbleSimulator simulator, string name, CheckState state)
+    {
+        if (state.Status == CheckStatus.Inactive)
+        {
+            simulator.ChecksAction("stop", name);
+            return;
+        }
+
+        if (state.Status == CheckStatus.Down)
+        {
+            var threshold = simulator.GetChecks(null, name)[0].Threshold;
+            for (var i = 0; i < Math.Max(state.Failures, threshold); i++)
+            {
+                simulator.ReportCheckFailure(name);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < state.Successes; i++)
+        {
+            simulator.ReportCheckSuccess(name);
+        }
+
+        for (var i = 0; i < state.Failures; i++)
+        {
+            simulator.ReportCheckFailure(name);
+        }
+    }
+
+    private static MemorySecret ToMemorySecret(SecretState secret)
     {
         var holder = secret.Owner switch
         {

@@ -3,15 +3,16 @@ using System.Globalization;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
 using Charmarr.Ops.Testing.Juju;
+using Charmarr.Ops.Testing.Kubernetes;
 using Charmarr.Ops.Testing.Pebble;
 using Charmarr.Ops.Testing.Pebble.InProcess;
 
 namespace Charmarr.Ops.Testing.Scenario;
 
-/// <summary>Reads the in-memory model, Pebbles and Kubernetes API back into the output <see cref="State"/>.</summary>
+/// <summary>Reads the in-memory model, Pebbles and Kubernetes API back into the output <see cref="CharmState"/>.</summary>
 internal static class StateReader
 {
-    public static State Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCharm>(CharmRunner<TCharm> runner, State input, Event e)
+    public static CharmState Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCharm>(CharmRunner<TCharm> runner, CharmState input, Event e)
         where TCharm : Framework.CharmBase
     {
         var backend = runner.Backend;
@@ -30,7 +31,7 @@ internal static class StateReader
             OpenedPorts = new(backend.OpenedPorts),
             StoredState = new(unitState.Where(kv => kv.Key != DeferredEvent.QueueKey)),
             Deferred = new(DeferredEvent.ReadQueue(unitState)),
-            StatefulSet = runner.Kubernetes.StatefulSets.Get(input.ModelName, runner.Spec.AppName) is { } document ? new StatefulSet(document) : null,
+            StatefulSet = runner.Kubernetes.StatefulSets.Get(input.ModelName!, runner.Spec.AppName) is { } document ? new StatefulSetView(document) : null,
         };
     }
 
@@ -47,13 +48,13 @@ internal static class StateReader
         };
         return local switch
         {
-            Relation regular => regular with { RemoteAppData = new(backend.GetRemoteAppData(relation.Id)), RemoteUnitsData = units },
-            PeerRelation peer => peer with { PeersData = units },
+            RelationState regular => regular with { RemoteAppData = new(backend.GetRemoteAppData(relation.Id)), RemoteUnitsData = units },
+            PeerRelationState peer => peer with { PeersData = units },
             _ => local,
         };
     }
 
-    private static Container ReadContainer(PebbleSimulator simulator, Container container)
+    private static ContainerState ReadContainer(PebbleSimulator simulator, ContainerState container)
     {
         List<Layer> layers;
         lock (simulator.Parts.Gate)
@@ -75,7 +76,11 @@ internal static class StateReader
         return container with
         {
             Layers = layers,
-            ServiceStatuses = new(simulator.GetServices().Select(s => KeyValuePair.Create(s.Name, s.Current))),
+            ServiceStatuses = new(simulator.GetServices().Select(s => KeyValuePair.Create(s.Name, new ServiceStatus(s.Current)))),
+            // As on input, a check left out is as Pebble starts it (up, no runs yet): a run that touches no check gives the input back.
+            Checks = new(simulator.GetChecks()
+                .Select(c => KeyValuePair.Create(c.Name, CheckState.From(c)))
+                .Where(c => container.Checks.ContainsKey(c.Key) || c.Value != CheckState.Starting)),
             Files = new(Files(simulator, "/")),
         };
     }
@@ -98,19 +103,19 @@ internal static class StateReader
         }
     }
 
-    private static Storage ReadStorage(string id)
+    private static StorageState ReadStorage(string id)
     {
         var slash = id.IndexOf('/', StringComparison.Ordinal);
-        return new Storage(id[..slash]) { Index = int.Parse(id[(slash + 1)..], CultureInfo.InvariantCulture) };
+        return new StorageState(id[..slash]) { Index = int.Parse(id[(slash + 1)..], CultureInfo.InvariantCulture) };
     }
 
-    private static Secret ReadSecret(MemorySecret secret, State input)
+    private static SecretState ReadSecret(MemorySecret secret, CharmState input)
     {
         var latest = new ValueMap<string, string>(secret.Revisions[secret.LatestRevision]);
         var tracked = secret.TrackedRevision is { } revision && secret.Revisions.TryGetValue(revision, out var content)
             ? new ValueMap<string, string>(content)
             : latest;
-        return new Secret(tracked)
+        return new SecretState(tracked)
         {
             Id = input.Secrets.FirstOrDefault(s => SecretIds.Same(s.Id, secret.Id))?.Id ?? "secret:" + secret.Id,
             LatestContent = latest == tracked ? null : latest,

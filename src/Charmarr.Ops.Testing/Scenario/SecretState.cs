@@ -5,7 +5,7 @@ namespace Charmarr.Ops.Testing.Scenario;
 
 /// <summary>A secret this unit owns or has been granted.</summary>
 /// <param name="TrackedContent">The content of the revision this unit tracks (for a consumer, the one it last read).</param>
-public sealed record Secret(ValueMap<string, string> TrackedContent)
+public sealed record SecretState(ValueMap<string, string> TrackedContent)
 {
     private static int lastId;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Testing.Kubernetes;
 
 namespace Charmarr.Ops.Testing.Scenario;
 
@@ -8,7 +9,7 @@ namespace Charmarr.Ops.Testing.Scenario;
 /// Everything the charm can observe or change, before or after one event. Immutable: derive a new state with
 /// <c>with</c>. Two states with equal content are equal (the collections compare by value).
 /// </summary>
-public sealed record State
+public sealed record CharmState
 {
     /// <summary>Whether this unit is the leader.</summary>
     public bool Leader { get; init; }
@@ -19,17 +20,17 @@ public sealed record State
     /// <summary>Config options set by the operator (defaults from the metadata apply to the rest): string, long/int, double, bool.</summary>
     public ValueMap<string, object> Config { get; init; } = ValueMap<string, object>.Empty;
 
-    /// <summary>The relations (<see cref="Relation"/> and <see cref="PeerRelation"/>).</summary>
+    /// <summary>The relations (<see cref="RelationState"/> and <see cref="PeerRelationState"/>).</summary>
     public ValueList<RelationBase> Relations { get; init; } = ValueList<RelationBase>.Empty;
 
     /// <summary>The workload containers.</summary>
-    public ValueList<Container> Containers { get; init; } = ValueList<Container>.Empty;
+    public ValueList<ContainerState> Containers { get; init; } = ValueList<ContainerState>.Empty;
 
     /// <summary>The attached storage instances.</summary>
-    public ValueList<Storage> Storages { get; init; } = ValueList<Storage>.Empty;
+    public ValueList<StorageState> Storages { get; init; } = ValueList<StorageState>.Empty;
 
     /// <summary>Secrets this unit owns or has been granted.</summary>
-    public ValueList<Secret> Secrets { get; init; } = ValueList<Secret>.Empty;
+    public ValueList<SecretState> Secrets { get; init; } = ValueList<SecretState>.Empty;
 
     /// <summary>What <c>network-get</c> answers, by binding; a default address for the rest.</summary>
     public ValueMap<string, NetworkInfo> Networks { get; init; } = ValueMap<string, NetworkInfo>.Empty;
@@ -56,13 +57,14 @@ public sealed record State
     public ValueList<DeferredEvent> Deferred { get; init; } = ValueList<DeferredEvent>.Empty;
 
     /// <summary>The application's StatefulSet; <see langword="null"/> on input means the one Juju creates for the charm.</summary>
-    public StatefulSet? StatefulSet { get; init; }
+    public StatefulSetView? StatefulSet { get; init; }
 
-    /// <summary>The model's name, also the Kubernetes namespace.</summary>
-    public string ModelName { get; init; } = "test-model";
+    /// <summary>The model's name, also the Kubernetes namespace; <see langword="null"/> for the context's
+    /// (<see cref="CharmTestOptions.ModelName"/>). The output always names it.</summary>
+    public string? ModelName { get; init; }
 
-    /// <summary>The model's UUID.</summary>
-    public string ModelUuid { get; init; } = "5b3c1f0a-7d2e-4c1b-9a8f-0e6d2c4b1a90";
+    /// <summary>The model's UUID; <see langword="null"/> for the context's (<see cref="CharmTestOptions.ModelUuid"/>).</summary>
+    public string? ModelUuid { get; init; }
 
     /// <summary>The relation with this id.</summary>
     /// <param name="id">The relation id.</param>
@@ -80,7 +82,7 @@ public sealed record State
     /// <param name="name">The container name.</param>
     /// <returns>The container.</returns>
     /// <exception cref="KeyNotFoundException">There is none.</exception>
-    public Container GetContainer(string name) =>
+    public ContainerState GetContainer(string name) =>
         Containers.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"the state has no container \"{name}\"");
 
     /// <summary>The secret with this id or (when <paramref name="id"/> is null) this label.</summary>
@@ -88,7 +90,7 @@ public sealed record State
     /// <param name="label">The label, or <see langword="null"/>.</param>
     /// <returns>The secret.</returns>
     /// <exception cref="KeyNotFoundException">There is none.</exception>
-    public Secret GetSecret(string? id = null, string? label = null) =>
+    public SecretState GetSecret(string? id = null, string? label = null) =>
         Secrets.FirstOrDefault(s => id is not null ? SecretIds.Same(s.Id, id) : s.Label == label)
         ?? throw new KeyNotFoundException($"the state has no secret {id ?? "labelled " + label}");
 
