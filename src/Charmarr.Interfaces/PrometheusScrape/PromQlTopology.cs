@@ -14,6 +14,9 @@ internal static class PromQlTopology
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "and", "or", "unless", "bool", "offset", "atan2", "inf", "nan", "Inf", "NaN",
+
+        // Aggregation operators, which may be followed by "by (…)" before their parenthesis.
+        "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk", "topk", "quantile", "limitk", "limit_ratio",
     };
 
     private static readonly HashSet<string> LabelListKeywords = new(StringComparer.Ordinal)

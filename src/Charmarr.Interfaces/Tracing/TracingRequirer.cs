@@ -33,12 +33,7 @@ public sealed class TracingRequirer : RelationInterface
     public TracingRequirer(CharmObject parent, IReadOnlyList<string> protocols, string endpoint = "tracing")
         : base(parent, endpoint, raisesChanged: true)
     {
-        ArgumentNullException.ThrowIfNull(protocols);
-        if (protocols.Count == 0 || protocols.Any(p => !KnownProtocols.Contains(p)))
-        {
-            throw new ArgumentException($"{endpoint}: request at least one of {string.Join(", ", KnownProtocols)}; got [{string.Join(", ", protocols)}]", nameof(protocols));
-        }
-
+        CheckProtocols(protocols, endpoint);
         this.protocols = protocols;
         Observe<RelationCreatedEvent>(endpoint, _ => RequestReceivers());
         Observe<RelationJoinedEvent>(endpoint, _ => RequestReceivers());
@@ -80,6 +75,17 @@ public sealed class TracingRequirer : RelationInterface
 
         Logger.LogWarning("Relation {Relation} is not ready: its '{Key}' is not a list of receivers", relation, ReceiversKey);
         return [];
+    }
+
+    /// <summary>Refuses an empty request or a protocol the library does not know.</summary>
+    /// <exception cref="ArgumentException">No protocol, or an unknown one.</exception>
+    internal static void CheckProtocols(IReadOnlyList<string> protocols, string endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(protocols);
+        if (protocols.Count == 0 || protocols.Any(p => !KnownProtocols.Contains(p)))
+        {
+            throw new ArgumentException($"{endpoint}: request at least one of {string.Join(", ", KnownProtocols.Order(StringComparer.Ordinal))}; got [{string.Join(", ", protocols)}]", nameof(protocols));
+        }
     }
 
     /// <summary>The requirer's <c>receivers</c> value: <c>json.dumps(["otlp_http"])</c>.</summary>
