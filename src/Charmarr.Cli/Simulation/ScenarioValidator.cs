@@ -81,6 +81,9 @@ internal static class ScenarioValidator
                 case ActionStep a:
                     Known(fileName, a.Line, "action", a.Name, metadata.Actions.Keys);
                     break;
+                case CosStep cos:
+                    CosStandIn.Resolve(cos, metadata, fileName);
+                    break;
                 case ConfigStep c:
                     foreach (var key in c.Values.Keys)
                     {

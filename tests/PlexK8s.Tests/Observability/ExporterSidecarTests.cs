@@ -78,6 +78,18 @@ public sealed class ExporterSidecarTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_exporter_that_fails_to_start_is_a_warning_and_plex_stays_active()
+    {
+        Exporter.FailNextStart(ExporterSidecar.ServiceName, 1, "bundler: command not found: puma");
+        plex.Deploy();
+
+        plex.PlexInitialises(PreferencesSamples.Claimed("server-token-42"));
+
+        Assert.Equal(Ops.Model.Status.Active(), plex.Harness.UnitStatus);
+        Assert.Contains(plex.Harness.LogMessages(JujuLogLevel.Warning), l => l.Contains("The Plex exporter did not start", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_layer_keeps_the_token_out_of_the_command_and_environment()
     {
         var yaml = ExporterSidecar.Layer.ToYaml();

@@ -6,6 +6,7 @@ using Charmarr.Interfaces.Tracing;
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Framework;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Pebble;
 using Charmarr.PlexK8s.Workload;
 using Microsoft.Extensions.Logging;
 
@@ -72,7 +73,15 @@ internal sealed class PlexObservability : CharmComponent
         var preferences = await PreferencesFile.ReadAsync(model.Unit.GetContainer(PlexWorkload.ContainerName));
         if (preferences?.OnlineToken is { } token)
         {
-            await ExporterSidecar.EnsureRunningAsync(exporter, token, logger);
+            try
+            {
+                await ExporterSidecar.EnsureRunningAsync(exporter, token, logger);
+            }
+            catch (PebbleChangeException e)
+            {
+                // The exporter is an extra: Plex stays active, and the next event tries again.
+                logger.LogWarning("The Plex exporter did not start: {Message}", e.Message);
+            }
         }
     }
 
