@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Charmarr.Interfaces.Observability;
+using Charmarr.Ops.Backend;
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Framework;
 using Charmarr.Ops.Model;
+using Microsoft.Extensions.Logging;
 
 namespace Charmarr.Interfaces.PrometheusScrape;
 
@@ -109,7 +111,7 @@ public sealed class MetricsEndpointProvider : RelationInterface
         // The library's choice: the bind address when it is an IP, else the FQDN; in a Juju sidecar pod socket.getfqdn()
         // is <unit-with-dash>.<app>-endpoints.<model>.svc.cluster.local.
         var fqdn = $"{Model.Unit.Name.Replace('/', '-')}.{Model.App.Name}-endpoints.{Model.Name}.svc.cluster.local";
-        var bind = Model.GetNetwork(Endpoint, relation).BindAddress;
+        var bind = BindAddress(relation);
         var address = bind is not null && IPAddress.TryParse(bind, out _) ? bind : fqdn;
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -118,6 +120,20 @@ public sealed class MetricsEndpointProvider : RelationInterface
             ["prometheus_scrape_unit_name"] = Model.Unit.Name,
             ["prometheus_scrape_unit_fqdn"] = fqdn,
         };
+    }
+
+    // network-get's bind address; none when the unit agent cannot say (the FQDN is used instead, as for a non-IP address).
+    private string? BindAddress(Relation relation)
+    {
+        try
+        {
+            return Model.GetNetwork(Endpoint, relation).BindAddress;
+        }
+        catch (JujuModelException e)
+        {
+            Logger.LogDebug("network-get {Endpoint} failed ({Message}); publishing the unit's FQDN", Endpoint, e.Message);
+            return null;
+        }
     }
 
     private static JsonArray StaticConfigs(IEnumerable<PrometheusStaticConfig> configs)

@@ -79,4 +79,15 @@ public sealed class PrometheusScrapeTests : IDisposable
         Assert.Empty(plex.Backend.GetLocalAppData(id));
         Assert.Equal("10.0.0.5", plex.Backend.GetLocalUnitData(id)["prometheus_scrape_unit_address"]);
     }
+
+    [Fact]
+    public void Without_a_bind_address_from_network_get_the_unit_publishes_its_fqdn()
+    {
+        plex.Backend.DefaultNetwork = null;
+        var id = plex.Backend.AddRelation("metrics-endpoint", "prometheus");
+
+        Assert.Equal(0, plex.RelationHook("changed", "metrics-endpoint", id));
+
+        Assert.Equal("plex-0.plex-endpoints.charmarr.svc.cluster.local", plex.Backend.GetLocalUnitData(id)["prometheus_scrape_unit_address"]);
+    }
 }
