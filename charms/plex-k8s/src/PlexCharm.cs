@@ -7,6 +7,7 @@ using Charmarr.Ops.Kubernetes;
 using Charmarr.Ops.Model;
 using Charmarr.PlexK8s.Claim;
 using Charmarr.PlexK8s.Configuration;
+using Charmarr.PlexK8s.Observability;
 using Charmarr.PlexK8s.Reconcile;
 
 namespace Charmarr.PlexK8s;
@@ -20,6 +21,7 @@ internal sealed class PlexCharm : CharmBase
     private readonly PlexReconciler reconciler;
     private readonly ClaimServerAction claimServer;
     private readonly CharmLogLevel logLevel;
+    private readonly PlexObservability observability;
     private Status? status;
 
     /// <summary>Creates the charm for one dispatch.</summary>
@@ -45,6 +47,7 @@ internal sealed class PlexCharm : CharmBase
             new IstioIngressRouteRequirer(this, "ingress"));
         reconciler = new PlexReconciler(Model, relations, statefulSet, Logger);
         claimServer = new ClaimServerAction(Model, relations.MediaStorage, plexTv, plexServer, options, Logger);
+        observability = new PlexObservability(this, Model, Logger);
 
         // Every line of this dispatch (the framework's and the interfaces' too) obeys log-level, read from config when the
         // first line below error is about to be written: a line the operator did not ask for would cost a juju-log round
@@ -56,7 +59,19 @@ internal sealed class PlexCharm : CharmBase
     }
 
     // A relation event also raises the interface's changed event; one reconcile per dispatch is enough.
-    private async Task OnReconcileAsync(CharmEvent e) => status ??= await reconciler.ReconcileAsync();
+    private async Task OnReconcileAsync(CharmEvent e)
+    {
+        if (status is null)
+        {
+            status = await reconciler.ReconcileAsync();
+
+            // The exporter needs a claimed, running Plex: only after a reconcile that got that far.
+            if (status == PlexStatuses.Claimed)
+            {
+                await observability.ReconcileExporterAsync();
+            }
+        }
+    }
 
     private async Task OnClaimServerAsync(ActionEvent e, ClaimServerParams parameters)
     {

@@ -104,6 +104,30 @@ internal sealed class ScenarioPlayer(SimulatedUnit unit, EventPrinter printer)
             case ExpectStep expect:
                 Check(expect);
                 break;
+            case CosStep cos:
+                await PlayCosAsync(cos);
+                break;
+        }
+    }
+
+    // Relates the stand-in with what the real COS charm publishes, runs created, joined and changed, and prints what the
+    // charm published back.
+    private async Task PlayCosAsync(CosStep step)
+    {
+        var (standIn, endpoint) = CosStandIn.Resolve(step, unit.Metadata, "scenario");
+        Relate(new RelateStep(step.Line, endpoint, standIn.App, [standIn.Unit]));
+        var id = relations[endpoint].Id;
+        unit.Backend.SetRemoteAppData(id, standIn.AppData);
+        unit.Backend.SetRemoteUnitData(id, standIn.Unit, standIn.UnitData);
+        foreach (var kind in new[] { "created", "joined", "changed" })
+        {
+            await RunAsync($"{endpoint}-relation-{kind}", RelationVariables(new EventStep(step.Line, $"{endpoint}-relation-{kind}", endpoint, null)));
+        }
+
+        var plans = unit.Containers.ToDictionary(c => c.Key, c => Ops.Pebble.PebblePlan.Parse(c.Value.PlanYaml), StringComparer.Ordinal);
+        foreach (var line in CosPublished.Describe(standIn, unit.Backend.GetLocalAppData(id), unit.Backend.GetLocalUnitData(id), plans))
+        {
+            printer.Note(line);
         }
     }
 

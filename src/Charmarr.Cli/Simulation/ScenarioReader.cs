@@ -48,7 +48,7 @@ internal static partial class ScenarioReader
         var map = node as YamlMappingNode;
         if (map is null || map.Children.Count != 1)
         {
-            throw nodes.Error(node, "a step is a mapping with one key: say, event, action, leader, config, relate, remote-data, pebble-ready, check-failed, check-recovered, check-up, notice, file, exec or expect");
+            throw nodes.Error(node, "a step is a mapping with one key: say, event, action, leader, config, relate, remote-data, pebble-ready, check-failed, check-recovered, check-up, notice, file, exec, cos or expect");
         }
 
         var (kind, _, value) = YamlNodes.Entries(map).Single();
@@ -98,6 +98,8 @@ internal static partial class ScenarioReader
                 nodes.StringList(body, "command-prefix") is { Count: > 0 } prefix ? prefix : throw nodes.Error(value, "'exec' needs 'command-prefix', e.g. [chown]"),
                 nodes.Int(body, "exit") ?? 0,
                 nodes.String(body, "stdout") ?? ""),
+            "cos" when scalar is not null => new CosStep(line, scalar, null),
+            "cos" => new CosStep(line, nodes.RequiredString(Body(nodes, body, value, kind), "charm", "a COS stand-in"), nodes.String(body, "endpoint")),
             "expect" => new ExpectStep(line, nodes.String(Body(nodes, body, value, kind), "unit"), nodes.String(body, "app"), nodes.String(body, "action")),
             _ => throw nodes.Error(map, $"unknown step '{kind}'"),
         };

@@ -66,7 +66,7 @@ internal static class ScenarioValidator
                     Known(fileName, r.Line, "relation endpoint", r.Endpoint, metadata.Relations.Keys);
                     if (!related.Add(r.Endpoint))
                     {
-                        throw SecondRelation(fileName, r, metadata.Relations[r.Endpoint]);
+                        throw SecondRelation(fileName, r.Line, r.Endpoint, metadata.Relations[r.Endpoint]);
                     }
 
                     break;
@@ -91,6 +91,14 @@ internal static class ScenarioValidator
                 case ActionStep a:
                     Known(fileName, a.Line, "action", a.Name, metadata.Actions.Keys);
                     break;
+                case CosStep cos:
+                    var endpoint = CosStandIn.Resolve(cos, metadata, fileName).Endpoint;
+                    if (!related.Add(endpoint))
+                    {
+                        throw SecondRelation(fileName, cos.Line, endpoint, metadata.Relations[endpoint]);
+                    }
+
+                    break;
                 case ConfigStep c:
                     foreach (var key in c.Values.Keys)
                     {
@@ -103,10 +111,10 @@ internal static class ScenarioValidator
     }
 
     // Juju refuses a relation beyond the endpoint's limit; below it, a story still plays one relation per endpoint.
-    private static CliException SecondRelation(string fileName, RelateStep relate, RelationMeta endpoint) =>
+    private static CliException SecondRelation(string fileName, long line, string name, RelationMeta endpoint) =>
         new(endpoint.Limit == 1 && endpoint.Role != RelationRole.Peer
-            ? $"{fileName}:{relate.Line}: Juju would refuse this relation: '{relate.Endpoint}' has limit 1 and is related already (juju integrate: quota limit exceeded)"
-            : $"{fileName}:{relate.Line}: '{relate.Endpoint}' is related already; a story plays one relation per endpoint");
+            ? $"{fileName}:{line}: Juju would refuse this relation: '{name}' has limit 1 and is related already (juju integrate: quota limit exceeded)"
+            : $"{fileName}:{line}: '{name}' is related already; a story plays one relation per endpoint");
 
     private static void Known(string fileName, long line, string what, string name, IEnumerable<string> known)
     {

@@ -33,6 +33,18 @@ public sealed class PlexScenarioTests(PackedPlexCharm charm) : IAsyncLifetime
         ("plex-pebble-custom-notice", Unclaimed),
         ("claim-server (action)", "active"),
         ("update-status", "active"),
+        ("metrics-endpoint-relation-created", "active"),
+        ("metrics-endpoint-relation-joined", "active"),
+        ("metrics-endpoint-relation-changed", "active"),
+        ("grafana-dashboard-relation-created", "active"),
+        ("grafana-dashboard-relation-joined", "active"),
+        ("grafana-dashboard-relation-changed", "active"),
+        ("logging-relation-created", "active"),
+        ("logging-relation-joined", "active"),
+        ("logging-relation-changed", "active"),
+        ("charm-tracing-relation-created", "active"),
+        ("charm-tracing-relation-joined", "active"),
+        ("charm-tracing-relation-changed", "active"),
     ];
 
     private PebbleSimulator Plex => unit.Containers["plex"];

@@ -40,6 +40,9 @@ internal sealed class PlexPreferences
     /// </summary>
     public bool IsClaimed => NonEmpty(OnlineTokenAttribute) is not null;
 
+    /// <summary>The server's PlexOnlineToken (a secret: never logged, stored or put in a Pebble plan), or <see langword="null"/> while unclaimed.</summary>
+    public string? OnlineToken => NonEmpty(OnlineTokenAttribute);
+
     /// <summary>The custom server access URLs (Settings → Network), in order, blanks dropped.</summary>
     public IReadOnlyList<string> CustomConnections =>
         (root.Attribute(CustomConnectionsAttribute)?.Value ?? string.Empty)

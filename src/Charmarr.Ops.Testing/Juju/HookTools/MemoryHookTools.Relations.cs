@@ -99,5 +99,8 @@ internal sealed partial class MemoryHookTools
         }
 
         public (string Endpoint, int Id) Require() => chosen ?? throw HookToolException.Usage("no relation id specified");
+
+        /// <summary>The relation given with -r or the hook's own, if any.</summary>
+        public int? OptionalId => chosen?.Id;
     }
 }

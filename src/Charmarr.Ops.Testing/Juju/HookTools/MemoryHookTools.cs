@@ -11,7 +11,7 @@ namespace Charmarr.Ops.Testing.Juju.HookTools;
 /// Answers hook-tool command lines (<c>relation-get --format=json -r db:1 - pg/0</c>) from a <see cref="MemoryJujuBackend"/>,
 /// as the unit agent answers jujuc: argv parsed gnuflag-style, exit 2 for usage errors, 1 for failures, <c>ERROR …</c>
 /// on stderr, Go's JSON on stdout. The backend enforces Juju's rules; its errors carry the exit code and stderr Juju
-/// would print, which are passed on unchanged. Tools not simulated (secrets, network-get) fail with a message saying so.
+/// would print, which are passed on unchanged. Tools not simulated (secrets) fail with a message saying so.
 /// </summary>
 internal sealed partial class MemoryHookTools(MemoryJujuBackend backend, IReadOnlyDictionary<string, string> hookEnvironment)
 {
@@ -64,6 +64,7 @@ internal sealed partial class MemoryHookTools(MemoryJujuBackend backend, IReadOn
                 "storage-get" => StorageGet(flags, args),
                 "storage-add" => Positional(flags, args, 1, int.MaxValue, "storage add requires a storage directive", StorageAdd),
                 "resource-get" => ResourceGet(args),
+                "network-get" => NetworkGet(flags, args),
                 "leader-get" or "leader-set" when !backend.JujuVersion.HasLeaderSettings => throw HookToolException.Failure($"bad request: unknown command: {tool}"),
                 "leader-get" => LeaderGet(flags, args),
                 "leader-set" => LeaderSet(flags, args),
