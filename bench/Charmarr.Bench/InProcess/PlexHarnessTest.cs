@@ -33,7 +33,7 @@ internal static class PlexHarnessTest
                 PlexApp.Configure(builder);
             },
             new CharmTestOptions { AppName = "plex" });
-        PlexImage.Prepare(harness.Container(PlexWorkload.ContainerName));
+        PlexImage.Prepare(harness.Pebble(PlexWorkload.ContainerName));
         harness.SetLeader(true);
         var relation = harness.AddRelation("media-storage", "charmarr-storage", appData: new Dictionary<string, string> { ["config"] = StorageConfig(1000) });
         clock.Time("initial hooks (install … start)", harness.BeginWithInitialHooks);

@@ -12,7 +12,7 @@ public sealed class ExporterSidecarTests : IAsyncLifetime
 {
     private PlexHarness plex = null!;
 
-    private PebbleSimulator Exporter => plex.Harness.Container(ExporterSidecar.ContainerName);
+    private PebbleSimulator Exporter => plex.Harness.Pebble(ExporterSidecar.ContainerName);
 
     public async ValueTask InitializeAsync() => plex = await PlexHarness.StartAsync();
 
@@ -45,7 +45,7 @@ public sealed class ExporterSidecarTests : IAsyncLifetime
         Assert.Equal("http://localhost:9594/metrics", plan.Checks[ExporterSidecar.ReadyCheckName].Http!.Url);
         Assert.Equal("server-token-42", Exporter.ReadTextFile(ExporterSidecar.TokenPath));
         Assert.Equal(Convert.ToInt32("600", 8), Assert.Single(Exporter.ListFiles(ExporterSidecar.TokenPath, itself: true)).Permissions);
-        Assert.Equal("active", plex.Harness.GetServiceStatuses(ExporterSidecar.ContainerName)[ExporterSidecar.ServiceName]);
+        Assert.Equal(ServiceStatus.Active, plex.Harness.GetServiceStatuses(ExporterSidecar.ContainerName)[ExporterSidecar.ServiceName]);
         Assert.DoesNotContain(plex.Harness.LogMessages(JujuLogLevel.Debug).Concat(plex.Harness.LogMessages(JujuLogLevel.Info)), l => l.Contains("server-token-42", StringComparison.Ordinal));
     }
 
