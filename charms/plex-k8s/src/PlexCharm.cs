@@ -54,7 +54,7 @@ internal sealed class PlexCharm : CharmBase
         // trip, and reading the config up front would cost a config-get even in a dispatch that logs nothing.
         logLevel.ReadFrom(() => PlexConfig.Read(Model.Config).LogLevel);
         ObserveReconcile(OnReconcileAsync);
-        ObserveAction("claim-server", PlexJson.Default.ClaimServerParams, OnClaimServerAsync);
+        ObserveAction("claim-server", () => PlexJson.Default.ClaimServerParams, OnClaimServerAsync);
         Observe<CollectUnitStatusEvent>(OnCollectUnitStatus);
     }
 

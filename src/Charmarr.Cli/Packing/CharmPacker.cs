@@ -120,25 +120,42 @@ internal sealed class CharmPacker(Progress progress, TimeProvider clock)
     private static List<CharmArchive.Entry> Stage(CharmcraftProject project, string charmDirectory, string binary, string stage)
     {
         var binaryName = Path.GetFileName(binary);
+        var metadata = CharmFileRenderer.Metadata(project);
+        var config = CharmFileRenderer.Config(project);
+        var actions = CharmFileRenderer.Actions(project);
         var entries = new List<CharmArchive.Entry>
         {
             new(binaryName, binary, true),
             new("dispatch", Write(stage, "dispatch", CharmFileRenderer.Dispatch(binaryName)), true),
-            new("metadata.yaml", Write(stage, "metadata.yaml", CharmFileRenderer.Metadata(project)), false),
+            new("metadata.yaml", Write(stage, "metadata.yaml", metadata), false),
         };
-        if (CharmFileRenderer.Config(project) is { } config)
+        if (config is not null)
         {
             entries.Add(new("config.yaml", Write(stage, "config.yaml", config), false));
         }
 
-        if (CharmFileRenderer.Actions(project) is { } actions)
+        if (actions is not null)
         {
             entries.Add(new("actions.yaml", Write(stage, "actions.yaml", actions), false));
         }
 
+        entries.Add(new(CompiledMetadata.RelativePath, WriteCompiledMetadata(stage, metadata, config, actions), false));
+
         entries.AddRange(OptionalFiles.Select(f => Path.Combine(charmDirectory, f)).Where(File.Exists)
             .Select(f => new CharmArchive.Entry(Path.GetFileName(f), f, false)));
         return entries;
+    }
+
+    // The metadata every dispatch needs, parsed here once from the very texts the charm carries (see CompiledMetadata).
+    private static string WriteCompiledMetadata(string stage, string metadata, string? config, string? actions)
+    {
+        var parsed = CharmMetadata.ParsePacked(metadata, config, actions);
+        var hash = CompiledMetadata.HashSources(Utf8(metadata), config is null ? null : Utf8(config), actions is null ? null : Utf8(actions));
+        var path = Path.Combine(stage, Path.GetFileName(CompiledMetadata.RelativePath));
+        File.WriteAllBytes(path, CompiledMetadata.Encode(parsed, hash));
+        return path;
+
+        static byte[] Utf8(string text) => new System.Text.UTF8Encoding(false).GetBytes(text);
     }
 
     private static string Write(string directory, string name, string text)

@@ -132,6 +132,47 @@ public abstract class CharmObject
     }
 
     /// <summary>
+    /// Handles an action with typed parameters whose JSON metadata is only built when this action runs: the form to
+    /// prefer, since every other dispatch (hooks, other actions) then skips building it (a source-generated context's
+    /// first type costs a hook about a millisecond). Parameters that do not fit <typeparamref name="TParams"/> fail the
+    /// action with a message naming the problem (the hook itself succeeds).
+    /// </summary>
+    /// <typeparam name="TParams">The parameters record.</typeparam>
+    /// <param name="action">The action name, as declared.</param>
+    /// <param name="parameters">Returns the source-generated JSON metadata for <typeparamref name="TParams"/>, e.g. <c>() =&gt; MyJson.Default.MyParams</c>.</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="handlerName">Filled in by the compiler.</param>
+    protected void ObserveAction<TParams>(string action, Func<JsonTypeInfo<TParams>> parameters, Func<ActionEvent, TParams, Task> handler, [CallerArgumentExpression(nameof(handler))] string handlerName = "")
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(handler);
+        Register<ActionEvent>(action, e => BindAndRunAsync(e, parameters(), handler), handlerName);
+    }
+
+    /// <summary>
+    /// Handles an action with typed parameters whose JSON metadata is only built when this action runs (see the
+    /// asynchronous overload).
+    /// </summary>
+    /// <typeparam name="TParams">The parameters record.</typeparam>
+    /// <param name="action">The action name, as declared.</param>
+    /// <param name="parameters">Returns the source-generated JSON metadata for <typeparamref name="TParams"/>.</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="handlerName">Filled in by the compiler.</param>
+    protected void ObserveAction<TParams>(string action, Func<JsonTypeInfo<TParams>> parameters, Action<ActionEvent, TParams> handler, [CallerArgumentExpression(nameof(handler))] string handlerName = "")
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ObserveAction<TParams>(
+            action,
+            parameters,
+            (e, p) =>
+            {
+                handler(e, p);
+                return Task.CompletedTask;
+            },
+            handlerName);
+    }
+
+    /// <summary>
     /// Runs one reconcile handler on every event that may change what the charm should do (install, start,
     /// config-changed, update-status, upgrade, leadership, every relation event, storage-attached, Pebble events,
     /// secret-changed, and custom events); not on stop, remove, actions or collect-status.

@@ -11,10 +11,16 @@ internal static class CharmMetadataLoader
         var metadataPath = Path.Combine(charmDir, "metadata.yaml");
         if (File.Exists(metadataPath))
         {
-            return ParsePacked(
-                File.ReadAllText(metadataPath),
-                ReadIfExists(Path.Combine(charmDir, "config.yaml")),
-                ReadIfExists(Path.Combine(charmDir, "actions.yaml")));
+            var metadataYaml = File.ReadAllBytes(metadataPath);
+            var configYaml = ReadIfExists(Path.Combine(charmDir, "config.yaml"));
+            var actionsYaml = ReadIfExists(Path.Combine(charmDir, "actions.yaml"));
+            var compiled = ReadIfExists(Path.Combine(charmDir, CompiledMetadata.RelativePath));
+            if (compiled is not null && CompiledMetadata.TryDecode(compiled, CompiledMetadata.HashSources(metadataYaml, configYaml, actionsYaml)) is { } metadata)
+            {
+                return metadata;
+            }
+
+            return ParsePacked(Text(metadataYaml), configYaml is null ? null : Text(configYaml), actionsYaml is null ? null : Text(actionsYaml));
         }
 
         var charmcraftPath = Path.Combine(charmDir, "charmcraft.yaml");
@@ -58,7 +64,10 @@ internal static class CharmMetadataLoader
         return metadata;
     }
 
-    private static string? ReadIfExists(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
+    private static byte[]? ReadIfExists(string path) => File.Exists(path) ? File.ReadAllBytes(path) : null;
+
+    // As File.ReadAllText reads UTF-8: a byte-order mark is not part of the text.
+    private static string Text(byte[] utf8) => new System.Text.UTF8Encoding(false).GetString(utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8.AsSpan(3) : utf8);
 
     private static CharmMetadata ParseMetadata(YamlNodes nodes, YamlMappingNode root)
     {

@@ -21,7 +21,7 @@ public sealed class PackedCharmTests(PackedPlexCharm charm)
         using var zip = ZipFile.OpenRead(charm.Path);
 
         Assert.Equal(
-            ["README.md", "actions.yaml", "config.yaml", "dispatch", "manifest.yaml", "metadata.yaml", "plex-k8s"],
+            [".charmarr/metadata.bin", "README.md", "actions.yaml", "config.yaml", "dispatch", "manifest.yaml", "metadata.yaml", "plex-k8s"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         Assert.Equal(0b111_101_101, Mode(zip, "dispatch"));
         Assert.Equal(0b111_101_101, Mode(zip, "plex-k8s"));
@@ -59,6 +59,37 @@ public sealed class PackedCharmTests(PackedPlexCharm charm)
         Assert.False(packed.Actions["claim-server"].AdditionalProperties);
         Assert.Equal(source.Actions["claim-server"].Params.Keys, packed.Actions["claim-server"].Params.Keys);
         Assert.Contains("bases:\n  - name: ubuntu\n    channel: \"24.04\"\n    architectures:\n      - amd64\n", Read(zip, "manifest.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_compiled_metadata_image_matches_the_yaml_beside_it_and_is_what_a_dispatch_loads()
+    {
+        var directory = Directory.CreateTempSubdirectory("charmarr-unpacked-").FullName;
+        try
+        {
+            CharmArchive.Extract(charm.Path, directory);
+            var hash = CompiledMetadata.HashSources(
+                File.ReadAllBytes(Path.Combine(directory, "metadata.yaml")),
+                File.ReadAllBytes(Path.Combine(directory, "config.yaml")),
+                File.ReadAllBytes(Path.Combine(directory, "actions.yaml")));
+            var image = CompiledMetadata.TryDecode(File.ReadAllBytes(Path.Combine(directory, CompiledMetadata.RelativePath)), hash);
+            var yaml = CharmMetadata.ParsePacked(
+                File.ReadAllText(Path.Combine(directory, "metadata.yaml")),
+                File.ReadAllText(Path.Combine(directory, "config.yaml")),
+                File.ReadAllText(Path.Combine(directory, "actions.yaml")));
+
+            Assert.NotNull(image);
+            Assert.Equal(yaml.Relations, image.Relations);
+            Assert.Equal(yaml.Storage, image.Storage);
+            Assert.Equal(yaml.Resources, image.Resources);
+            Assert.Equal(yaml.Config.Values.Select(o => (o.Name, o.Type, o.Default?.ToJsonString(), o.Description)), image.Config.Values.Select(o => (o.Name, o.Type, o.Default?.ToJsonString(), o.Description)));
+            Assert.Equal(yaml.Actions.Keys, image.Actions.Keys);
+            Assert.Equal(yaml.Actions["claim-server"].Params.Keys, image.Actions["claim-server"].Params.Keys);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

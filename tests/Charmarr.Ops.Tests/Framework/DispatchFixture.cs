@@ -38,6 +38,10 @@ internal sealed class DispatchFixture<[DynamicallyAccessedMembers(DynamicallyAcc
               count:
                 type: integer
             required: [count]
+          run-lazily:
+            params:
+              count:
+                type: integer
           unhandled: {}
         """;
 

@@ -22,6 +22,30 @@ public sealed class DispatchTests : IDisposable
     }
 
     [Fact]
+    public void A_lazily_typed_action_builds_its_parameter_metadata_only_when_it_runs()
+    {
+        fixture.Dispatch("hooks/config-changed");
+        fixture.Dispatch("actions/run", Action("run"));
+        Assert.DoesNotContain("run-lazily parameters built", fixture.Recorder.Calls);
+
+        fixture.Backend.ActionParameters = new JsonObject { ["count"] = 5 };
+        Assert.Equal(0, fixture.Dispatch("actions/run-lazily", Action("run-lazily")));
+
+        Assert.Contains("run-lazily parameters built", fixture.Recorder.Calls);
+        Assert.Equal("5", Assert.Single(fixture.Backend.ActionResults)["count"]);
+    }
+
+    [Fact]
+    public void A_lazily_typed_action_fails_wrong_parameters_with_a_message()
+    {
+        fixture.Backend.ActionParameters = new JsonObject { ["count"] = "five" };
+
+        Assert.Equal(0, fixture.Dispatch("actions/run-lazily", Action("run-lazily")));
+
+        Assert.StartsWith("Error in action parameters:", Assert.Single(fixture.Backend.ActionFailures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Action_parameters_of_the_wrong_type_fail_the_action_with_a_message_and_exit_0()
     {
         fixture.Backend.ActionParameters = new JsonObject { ["count"] = "three" };

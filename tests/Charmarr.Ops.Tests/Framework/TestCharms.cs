@@ -104,6 +104,14 @@ internal sealed class ActionCharm : CharmBase
 
             e.SetResult("count", p.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
+        ObserveAction(
+            "run-lazily",
+            () =>
+            {
+                recorder.Calls.Add("run-lazily parameters built");
+                return TestJson.Default.RunParams;
+            },
+            (e, p) => e.SetResult("count", p.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         ObserveReconcile(e => recorder.Calls.Add($"reconcile {e.Name}"));
     }
 }

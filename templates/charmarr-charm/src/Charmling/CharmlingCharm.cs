@@ -21,7 +21,7 @@ internal sealed class CharmlingCharm : CharmBase
     {
         this.layer = layer;
         ObserveReconcile(ReconcileAsync);
-        ObserveAction("restart", CharmlingJson.Default.RestartParams, OnRestartAsync);
+        ObserveAction("restart", () => CharmlingJson.Default.RestartParams, OnRestartAsync);
         Observe<CollectUnitStatusEvent>(OnCollectUnitStatusAsync);
     }
 
