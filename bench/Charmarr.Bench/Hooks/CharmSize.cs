@@ -2,10 +2,10 @@ using Charmarr.Bench.Report;
 
 namespace Charmarr.Bench.Hooks;
 
-/// <summary>The size of the .charm (target ≤ 15 MB) and of the native binary it holds.</summary>
+/// <summary>The size of the .charm (target ≤ 6 MB, issue 20) and of the native binary it holds.</summary>
 internal static class CharmSize
 {
-    private const double TargetMb = 15;
+    private const double TargetMb = 6;
 
     public static IReadOnlyList<Figure> Measure(string charm, string unpackedDirectory)
     {
@@ -19,7 +19,7 @@ internal static class CharmSize
     }
 
     // The executable dispatch execs: the one file besides dispatch with an execute bit.
-    private static FileInfo NativeBinary(string directory) =>
+    public static FileInfo NativeBinary(string directory) =>
         new DirectoryInfo(directory).EnumerateFiles()
             .Where(f => f.Name != "dispatch" && (f.UnixFileMode & UnixFileMode.UserExecute) != 0)
             .OrderByDescending(f => f.Length)

@@ -27,6 +27,7 @@ internal static class PackedCharmBenchmark
     {
         var charmDirectory = CharmSource.Unpack(charm, workDirectory, Path.GetFileNameWithoutExtension(charm).Split('_')[0]);
         var figures = new List<Figure>(CharmSize.Measure(charm, charmDirectory));
+        figures.AddRange(EmptyStart.Measure(CharmSize.NativeBinary(charmDirectory).FullName));
         var timed = events(charmDirectory);
         Console.WriteLine($"Measuring {Path.GetFileName(charm)}: the shim's round trip, then {timed.Count} events × {runs} runs through dispatch under the hook-tool shims …");
         await using var unit = await start(charmDirectory, ShimLocator.Find());
