@@ -18,17 +18,29 @@ public sealed class GrafanaDashboardProvider : RelationInterface
     /// <summary>The application-databag key.</summary>
     public const string DashboardsKey = "dashboards";
 
-    private readonly IReadOnlyList<GrafanaDashboardFile> dashboards;
+    private readonly Lazy<IReadOnlyList<GrafanaDashboardFile>> dashboards;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="parent">The charm or component that owns it.</param>
     /// <param name="dashboards">The charm's dashboards.</param>
     /// <param name="endpoint">The endpoint, as declared in the charm's metadata.</param>
     public GrafanaDashboardProvider(CharmObject parent, IReadOnlyList<GrafanaDashboardFile> dashboards, string endpoint = "grafana-dashboard")
+        : this(parent, Given(dashboards), endpoint)
+    {
+    }
+
+    /// <summary>
+    /// Creates the provider with dashboards that are only loaded when they are published (a leader's dispatch that
+    /// publishes), so every other dispatch skips reading them.
+    /// </summary>
+    /// <param name="parent">The charm or component that owns it.</param>
+    /// <param name="dashboards">Loads the charm's dashboards (e.g. from the binary's embedded resources).</param>
+    /// <param name="endpoint">The endpoint, as declared in the charm's metadata.</param>
+    public GrafanaDashboardProvider(CharmObject parent, Func<IReadOnlyList<GrafanaDashboardFile>> dashboards, string endpoint = "grafana-dashboard")
         : base(parent, endpoint, raisesChanged: false)
     {
         ArgumentNullException.ThrowIfNull(dashboards);
-        this.dashboards = dashboards;
+        this.dashboards = new Lazy<IReadOnlyList<GrafanaDashboardFile>>(dashboards, LazyThreadSafetyMode.None);
         Observe<RelationCreatedEvent>(endpoint, _ => Publish());
         Observe<LeaderElectedEvent>(_ => Publish());
         Observe<UpgradeCharmEvent>(_ => Publish());
@@ -43,7 +55,7 @@ public sealed class GrafanaDashboardProvider : RelationInterface
             return;
         }
 
-        var templates = Templates(dashboards, JujuTopology.FromModel(Model));
+        var templates = Templates(dashboards.Value, JujuTopology.FromModel(Model));
         var wanted = PythonJson.Dumps(templates);
         foreach (var relation in relations)
         {
@@ -78,5 +90,11 @@ public sealed class GrafanaDashboardProvider : RelationInterface
         {
             return null;
         }
+    }
+
+    private static Func<IReadOnlyList<GrafanaDashboardFile>> Given(IReadOnlyList<GrafanaDashboardFile> dashboards)
+    {
+        ArgumentNullException.ThrowIfNull(dashboards);
+        return () => dashboards;
     }
 }

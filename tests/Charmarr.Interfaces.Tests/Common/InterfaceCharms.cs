@@ -16,6 +16,9 @@ internal sealed class Probe<TCharm>
     /// <summary>Runs when the charm observes a Changed event, with the live charm.</summary>
     public Action<TCharm, RelationInterfaceChangedEvent>? OnChanged { get; set; }
 
+    /// <summary>How many times a charm loaded its Grafana dashboards (the COS test charm loads them lazily).</summary>
+    public int DashboardLoads { get; set; }
+
     /// <summary>Endpoints whose Changed event should be deferred.</summary>
     public HashSet<string> DeferChangedOn { get; } = [];
 

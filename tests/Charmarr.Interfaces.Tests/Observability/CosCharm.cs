@@ -27,7 +27,11 @@ internal sealed class CosCharm : ProbedCharm<CosCharm>
         : base(framework, probe)
     {
         Metrics = new MetricsEndpointProvider(this, [], []);
-        Dashboards = new GrafanaDashboardProvider(this, [new GrafanaDashboardFile("src/grafana_dashboards/plex.json", CosGolden.DashboardSource)]);
+        Dashboards = new GrafanaDashboardProvider(this, () =>
+        {
+            probe.DashboardLoads++;
+            return [new GrafanaDashboardFile("src/grafana_dashboards/plex.json", CosGolden.DashboardSource)];
+        });
         Logging = new LokiLogForwarder(this);
         Tracing = new TracingRequirer(this, ["otlp_http"], "charm-tracing");
     }

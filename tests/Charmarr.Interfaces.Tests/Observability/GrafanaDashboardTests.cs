@@ -70,6 +70,20 @@ public sealed class GrafanaDashboardTests : IDisposable
         Assert.Equal(first, plex.Backend.GetLocalAppData(id)["dashboards"]);
     }
 
+    [Fact]
+    public void Lazily_given_dashboards_are_loaded_only_by_a_dispatch_that_publishes_them()
+    {
+        var id = plex.Backend.AddRelation("grafana-dashboard", "grafana");
+        Assert.Equal(0, plex.RelationHook("created", "grafana-dashboard", id));
+        Assert.Equal(0, plex.Probe.DashboardLoads);
+
+        plex.Backend.Leader = true;
+        Assert.Equal(0, plex.RelationHook("created", "grafana-dashboard", id));
+
+        Assert.Equal(1, plex.Probe.DashboardLoads);
+        Assert.True(plex.Backend.GetLocalAppData(id).ContainsKey("dashboards"));
+    }
+
     // cosl's LZMABase64.decompress, run by python3 itself.
     private static string PythonDecompress(string encoded)
     {

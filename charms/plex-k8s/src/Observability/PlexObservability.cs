@@ -36,7 +36,7 @@ internal sealed class PlexObservability : CharmComponent
         this.model = model;
         this.logger = logger;
         Metrics = new MetricsEndpointProvider(charm, [ExporterJob], [PlexAlertRules.Group]);
-        Dashboards = new GrafanaDashboardProvider(charm, [PlexDashboard.Load()]);
+        Dashboards = new GrafanaDashboardProvider(charm, () => [PlexDashboard.Load()]);
         Logging = new LokiLogForwarder(charm);
         Tracing = new TracingRequirer(charm, ["otlp_http"], "charm-tracing");
 
