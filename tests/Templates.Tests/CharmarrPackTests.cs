@@ -23,7 +23,7 @@ public sealed class CharmarrPackTests(TemplateFixture fixture)
         using var zip = ZipFile.OpenRead(fixture.PackedCharm);
 
         Assert.Equal(
-            ["MyApp", "actions.yaml", "config.yaml", "dispatch", "manifest.yaml", "metadata.yaml"],
+            [".charmarr/metadata.bin", "MyApp", "actions.yaml", "config.yaml", "dispatch", "manifest.yaml", "metadata.yaml"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         Assert.Equal(Executable, Mode(zip, "dispatch"));
         Assert.Equal(Executable, Mode(zip, "MyApp"));
