@@ -117,6 +117,7 @@ public sealed class CharmFramework
     {
         var queue = state.Deferred;
         var pending = queue.ToList();
+        var reemitted = 0;
         for (var i = 0; i < pending.Count; i++)
         {
             var notice = pending[i];
@@ -133,14 +134,21 @@ public sealed class CharmFramework
                 continue;
             }
 
-            Logger.LogDebug("Re-emitting deferred {Event} for {Observer} ({Index} of {Count})", e.Name, notice.Observer, i + 1, pending.Count);
+            // Trace: at the default level a line per deferred event would cost every dispatch a juju-log per event.
+            Logger.LogTrace("Re-emitting deferred {Event} for {Observer} ({Index} of {Count})", e.Name, notice.Observer, i + 1, pending.Count);
             e.IsReemitted = true;
+            reemitted++;
             e.ResetDeferral();
             await observer.Handler(e);
             if (!e.IsDeferred)
             {
                 queue.Remove(notice);
             }
+        }
+
+        if (reemitted > 0)
+        {
+            Logger.LogDebug("Re-emitted {Count} deferred event(s); {Waiting} still deferred", reemitted, queue.Count);
         }
     }
 
