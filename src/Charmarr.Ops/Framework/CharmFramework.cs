@@ -17,6 +17,9 @@ public sealed class CharmFramework
     private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, CustomEvent>> customRestorers = new(StringComparer.Ordinal);
     private readonly StateSession state;
 
+    // A notice's identity is its JSON: serialised once per dispatch, not once for every event emitted while it waits.
+    private readonly Dictionary<DeferredNotice, string> identities = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Creates the framework for one dispatch.</summary>
     /// <param name="model">The model.</param>
     /// <param name="store">Where state persists.</param>
@@ -97,7 +100,7 @@ public sealed class CharmFramework
         {
             var notice = ToNotice(observer.Key, e);
             var identity = notice?.Identity;
-            if (identity is not null && state.Deferred.Any(n => n.Identity == identity))
+            if (identity is not null && state.Deferred.Any(n => IdentityOf(n) == identity))
             {
                 Logger.LogDebug("Skipping {Event} for {Observer}: the same event is still deferred for it", e.Name, observer.Key);
                 continue;
@@ -176,6 +179,17 @@ public sealed class CharmFramework
     }
 
     internal void Commit() => state.Commit();
+
+    private string IdentityOf(DeferredNotice notice)
+    {
+        if (!identities.TryGetValue(notice, out var identity))
+        {
+            identity = notice.Identity;
+            identities[notice] = identity;
+        }
+
+        return identity;
+    }
 
     private static DeferredNotice? ToNotice(string observer, CharmEvent e) => e switch
     {
