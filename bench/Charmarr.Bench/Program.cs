@@ -42,6 +42,11 @@ try
         reports.Add(await PeerSubject.MeasureAsync(options, work, plexDirectory, templateDirectory));
     }
 
+    if (options.MeasuresScaling)
+    {
+        reports.Add(await ScalingSubject.MeasureAsync(options, work));
+    }
+
     Console.WriteLine("Measuring the Pebble client in process …");
     reports.Add(new SubjectReport("Pebble client (the same for every charm)", await PebbleBenchmark.RunAsync(work), [], []));
 

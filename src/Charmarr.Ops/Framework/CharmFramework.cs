@@ -17,6 +17,9 @@ public sealed class CharmFramework
     private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, CustomEvent>> customRestorers = new(StringComparer.Ordinal);
     private readonly StateSession state;
 
+    // A notice's identity is its JSON: serialised once per dispatch, not once for every event emitted while it waits.
+    private readonly Dictionary<DeferredNotice, string> identities = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Creates the framework for one dispatch.</summary>
     /// <param name="model">The model.</param>
     /// <param name="store">Where state persists.</param>
@@ -97,7 +100,7 @@ public sealed class CharmFramework
         {
             var notice = ToNotice(observer.Key, e);
             var identity = notice?.Identity;
-            if (identity is not null && state.Deferred.Any(n => n.Identity == identity))
+            if (identity is not null && state.Deferred.Any(n => IdentityOf(n) == identity))
             {
                 Logger.LogDebug("Skipping {Event} for {Observer}: the same event is still deferred for it", e.Name, observer.Key);
                 continue;
@@ -117,6 +120,7 @@ public sealed class CharmFramework
     {
         var queue = state.Deferred;
         var pending = queue.ToList();
+        var reemitted = 0;
         for (var i = 0; i < pending.Count; i++)
         {
             var notice = pending[i];
@@ -133,14 +137,21 @@ public sealed class CharmFramework
                 continue;
             }
 
-            Logger.LogDebug("Re-emitting deferred {Event} for {Observer} ({Index} of {Count})", e.Name, notice.Observer, i + 1, pending.Count);
+            // Trace: at the default level a line per deferred event would cost every dispatch a juju-log per event.
+            Logger.LogTrace("Re-emitting deferred {Event} for {Observer} ({Index} of {Count})", e.Name, notice.Observer, i + 1, pending.Count);
             e.IsReemitted = true;
+            reemitted++;
             e.ResetDeferral();
             await observer.Handler(e);
             if (!e.IsDeferred)
             {
                 queue.Remove(notice);
             }
+        }
+
+        if (reemitted > 0)
+        {
+            Logger.LogDebug("Re-emitted {Count} deferred event(s); {Waiting} still deferred", reemitted, queue.Count);
         }
     }
 
@@ -168,6 +179,17 @@ public sealed class CharmFramework
     }
 
     internal void Commit() => state.Commit();
+
+    private string IdentityOf(DeferredNotice notice)
+    {
+        if (!identities.TryGetValue(notice, out var identity))
+        {
+            identity = notice.Identity;
+            identities[notice] = identity;
+        }
+
+        return identity;
+    }
 
     private static DeferredNotice? ToNotice(string observer, CharmEvent e) => e switch
     {

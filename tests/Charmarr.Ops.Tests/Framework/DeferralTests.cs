@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Backend;
 using Charmarr.Ops.State;
 
 namespace Charmarr.Ops.Tests.Framework;
@@ -31,6 +32,21 @@ public sealed class DeferralTests : IDisposable
 
         Assert.Equal(["first pg/0 again", "first pg/1 again", "config"], fixture.Recorder.Calls);
         Assert.DoesNotContain(StateSession.DeferredKey, fixture.Store.Data.Keys);
+    }
+
+    [Fact]
+    public void Re_emitting_deferred_events_writes_one_log_line_however_many_there_are()
+    {
+        // Each log line at the default level is a juju-log call: one per deferred event would grow every dispatch's calls with the queue.
+        fixture.Recorder.DeferWhile.UnionWith(["pg/0", "pg/1"]);
+        fixture.RelationChanged(1, "pg/0");
+        fixture.RelationChanged(1, "pg/1");
+        fixture.Backend.LogLines.Clear();
+
+        Assert.Equal(0, fixture.Dispatch("hooks/config-changed"));
+
+        var line = Assert.Single(fixture.Backend.LogLines, l => l.Message.Contains("deferred", StringComparison.Ordinal));
+        Assert.Equal((JujuLogLevel.Debug, "Re-emitted 2 deferred event(s); 2 still deferred"), line);
     }
 
     [Fact]
