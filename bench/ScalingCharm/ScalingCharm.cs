@@ -24,7 +24,7 @@ internal sealed class ScalingCharm : CharmBase
         Observe<RelationChangedEvent>(Endpoint, OnMembersChanged);
         Observe<UpdateStatusEvent>(OnUpdateStatus);
         Observe<TickEvent>(OnTick);
-        ObserveAction("grow", ScalingJson.Default.GrowParams, OnGrowAsync);
+        ObserveAction("grow", () => ScalingJson.Default.GrowParams, OnGrowAsync);
     }
 
     private void OnMembersChanged(RelationChangedEvent e)
