@@ -1,6 +1,7 @@
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.State;
+using Charmarr.Ops.Tracing;
 using Microsoft.Extensions.Logging;
 
 namespace Charmarr.Ops.Framework;
@@ -37,6 +38,9 @@ public sealed class CharmFramework
 
     /// <summary>Creates loggers that write to <c>juju-log</c>.</summary>
     public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Charm tracing: whether it is enabled, and where this unit's spans go (set by a tracing relation interface).</summary>
+    public CharmTracing Tracing { get; internal init; } = CharmTracing.Disabled;
 
     internal ILogger Logger { get; }
 
@@ -93,6 +97,7 @@ public sealed class CharmFramework
             return;
         }
 
+        using var span = CharmActivities.StartEvent(e.Name, reemitted: false);
         foreach (var observer in matching)
         {
             var notice = ToNotice(observer.Key, e);
@@ -104,7 +109,7 @@ public sealed class CharmFramework
             }
 
             e.ResetDeferral();
-            await observer.Handler(e);
+            await ObserveAsync(observer, e);
             if (e.IsDeferred && notice is not null)
             {
                 Logger.LogInformation("Deferring {Event} for {Observer}", e.Name, observer.Key);
@@ -136,7 +141,11 @@ public sealed class CharmFramework
             Logger.LogDebug("Re-emitting deferred {Event} for {Observer} ({Index} of {Count})", e.Name, notice.Observer, i + 1, pending.Count);
             e.IsReemitted = true;
             e.ResetDeferral();
-            await observer.Handler(e);
+            using (CharmActivities.StartEvent(e.Name, reemitted: true))
+            {
+                await ObserveAsync(observer, e);
+            }
+
             if (!e.IsDeferred)
             {
                 queue.Remove(notice);
@@ -168,6 +177,25 @@ public sealed class CharmFramework
     }
 
     internal void Commit() => state.Commit();
+
+    /// <summary>Runs one handler, in its own span when the dispatch is traced.</summary>
+    private static async Task ObserveAsync(ObserverRegistration observer, CharmEvent e)
+    {
+        using var span = CharmActivities.StartObserver(observer.Key);
+        try
+        {
+            await observer.Handler(e);
+            if (e.IsDeferred)
+            {
+                span?.SetTag(SpanAttributes.Deferred, true);
+            }
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            CharmActivities.Fail(span, exception);
+            throw;
+        }
+    }
 
     private static DeferredNotice? ToNotice(string observer, CharmEvent e) => e switch
     {

@@ -1,7 +1,9 @@
 using Charmarr.Ops.Context;
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Framework;
+using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,11 +11,24 @@ namespace Charmarr.Ops.Hosting;
 
 /// <summary>
 /// One dispatch, the same in Juju and in tests: build the charm in a fresh scope, re-emit deferred events, emit the
-/// dispatched event, collect status, commit stored state; map the outcome to an exit code.
+/// dispatched event, collect status, commit stored state; map the outcome to an exit code. With charm tracing enabled and
+/// a destination saved, the whole dispatch is one trace, exported at its end.
 /// </summary>
 internal static class CharmDispatcher
 {
     public static async Task<int> DispatchAsync(IServiceProvider root, JujuContext context, CancellationToken cancellationToken)
+    {
+        using var tracer = DispatchTracer.Start(root.GetService<CharmTracingOptions>(), context);
+        var exitCode = await DispatchAsync(root, context, tracer, cancellationToken);
+        if (tracer is not null)
+        {
+            await tracer.FinishAsync(exitCode, root.GetRequiredService<ILoggerFactory>().CreateLogger("Charmarr.Ops.Tracing"));
+        }
+
+        return exitCode;
+    }
+
+    private static async Task<int> DispatchAsync(IServiceProvider root, JujuContext context, DispatchTracer? tracer, CancellationToken cancellationToken)
     {
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -24,6 +39,7 @@ internal static class CharmDispatcher
         {
             var framework = services.GetRequiredService<CharmFramework>();
             model = framework.Model;
+            tracer?.SetCharmName(services.GetRequiredService<CharmMetadata>().Name);
             services.GetRequiredService<CharmBase>();
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -45,12 +61,14 @@ internal static class CharmDispatcher
         }
         catch (CharmBlockedException e) when (model is not null)
         {
+            tracer?.Fail(e);
             return Block(model, context, e, log);
         }
 #pragma warning disable CA1031 // The process boundary: every failure becomes exit code 1 with the exception logged.
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            tracer?.Fail(e);
             log.LogError(e, "Uncaught {Type} in charm code while handling {Event}: {Message}", e.GetType().Name, context.EventName, e.Message);
             if (context.Kind == DispatchKind.Action)
             {
