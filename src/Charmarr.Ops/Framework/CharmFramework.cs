@@ -40,7 +40,7 @@ public sealed class CharmFramework
     public ILoggerFactory LoggerFactory { get; }
 
     /// <summary>Charm tracing: whether it is enabled, and where this unit's spans go (set by a tracing relation interface).</summary>
-    public CharmTracing Tracing { get; internal init; } = CharmTracing.Disabled;
+    public TracingDestinationStore Tracing { get; internal init; } = TracingDestinationStore.Disabled;
 
     internal ILogger Logger { get; }
 

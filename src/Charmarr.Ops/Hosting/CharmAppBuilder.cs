@@ -100,7 +100,7 @@ public sealed class CharmAppBuilder
 
     /// <summary>
     /// Enables charm tracing (as Python's <c>ops[tracing]</c> does): once a relation interface saves a destination
-    /// (<see cref="CharmTracing.SetDestination"/>, e.g. the Interfaces package's <c>CharmTracing</c> component on the
+    /// (<see cref="TracingDestinationStore.SetDestination"/>, e.g. the Interfaces package's <c>CharmTracing</c> component on the
     /// charm's <c>tracing</c> endpoint), every dispatch is traced (a span for the dispatch, each event and observer, hook
     /// tool, Pebble and Kubernetes call) and exported as OTLP/HTTP JSON at its end, buffered on disk while the collector
     /// is unreachable. Until then a dispatch only checks that no destination file exists.
@@ -198,8 +198,8 @@ public sealed class CharmAppBuilder
             sp.GetRequiredService<ILoggerFactory>())
         {
             Tracing = sp.GetService<CharmTracingOptions>() is { } tracing
-                ? new CharmTracing(tracing.DirectoryFor(sp.GetRequiredService<DispatchScope>().Context))
-                : CharmTracing.Disabled,
+                ? new TracingDestinationStore(tracing.DirectoryFor(sp.GetRequiredService<DispatchScope>().Context))
+                : TracingDestinationStore.Disabled,
         });
         services.AddScoped(sp =>
         {

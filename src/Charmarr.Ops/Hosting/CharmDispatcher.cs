@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Charmarr.Ops.Context;
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Framework;
@@ -18,17 +19,29 @@ internal static class CharmDispatcher
 {
     public static async Task<int> DispatchAsync(IServiceProvider root, JujuContext context, CancellationToken cancellationToken)
     {
+        // Without a tracing destination (and outside the Testing package) nothing listens: no span is made.
         using var tracer = DispatchTracer.Start(root.GetService<CharmTracingOptions>(), context);
-        var exitCode = await DispatchAsync(root, context, tracer, cancellationToken);
+        var span = CharmActivities.StartDispatch(context);
+        tracer?.Track(span);
+        var exitCode = 1;
+        try
+        {
+            exitCode = await DispatchAsync(root, context, span, cancellationToken);
+        }
+        finally
+        {
+            CharmActivities.EndDispatch(span, exitCode);
+        }
+
         if (tracer is not null)
         {
-            await tracer.FinishAsync(exitCode, root.GetRequiredService<ILoggerFactory>().CreateLogger("Charmarr.Ops.Tracing"));
+            await tracer.FinishAsync(root.GetRequiredService<ILoggerFactory>().CreateLogger("Charmarr.Ops.Tracing"));
         }
 
         return exitCode;
     }
 
-    private static async Task<int> DispatchAsync(IServiceProvider root, JujuContext context, DispatchTracer? tracer, CancellationToken cancellationToken)
+    private static async Task<int> DispatchAsync(IServiceProvider root, JujuContext context, Activity? span, CancellationToken cancellationToken)
     {
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -39,7 +52,7 @@ internal static class CharmDispatcher
         {
             var framework = services.GetRequiredService<CharmFramework>();
             model = framework.Model;
-            tracer?.SetCharmName(services.GetRequiredService<CharmMetadata>().Name);
+            span?.SetTag(SpanAttributes.CharmName, services.GetRequiredService<CharmMetadata>().Name);
             services.GetRequiredService<CharmBase>();
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -61,14 +74,14 @@ internal static class CharmDispatcher
         }
         catch (CharmBlockedException e) when (model is not null)
         {
-            tracer?.Fail(e);
+            CharmActivities.Fail(span, e);
             return Block(model, context, e, log);
         }
 #pragma warning disable CA1031 // The process boundary: every failure becomes exit code 1 with the exception logged.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            tracer?.Fail(e);
+            CharmActivities.Fail(span, e);
             log.LogError(e, "Uncaught {Type} in charm code while handling {Event}: {Message}", e.GetType().Name, context.EventName, e.Message);
             if (context.Kind == DispatchKind.Action)
             {

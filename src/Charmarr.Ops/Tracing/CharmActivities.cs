@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Charmarr.Ops.Context;
 
 namespace Charmarr.Ops.Tracing;
 
@@ -15,6 +16,39 @@ internal static class CharmActivities
 
     /// <summary>The spans of every dispatch.</summary>
     public static readonly ActivitySource Source = new(SourceName, typeof(CharmActivities).Assembly.GetName().Version?.ToString(3));
+
+    /// <summary>Starts a dispatch's root span, named after the event, with the unit, application, model, event and Juju version.</summary>
+    public static Activity? StartDispatch(JujuContext context)
+    {
+        var activity = Source.StartActivity(context.EventName, ActivityKind.Internal);
+        if (activity is not null)
+        {
+            activity.SetTag(SpanAttributes.Unit, context.UnitName);
+            activity.SetTag(SpanAttributes.Application, context.AppName);
+            activity.SetTag(SpanAttributes.Model, context.ModelName);
+            activity.SetTag(SpanAttributes.Event, context.EventName);
+            activity.SetTag(SpanAttributes.JujuVersion, context.Version.ToString());
+        }
+
+        return activity;
+    }
+
+    /// <summary>Ends a dispatch's root span with the exit code (a non-zero one marks it failed).</summary>
+    public static void EndDispatch(Activity? activity, int exitCode)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(SpanAttributes.ExitCode, exitCode);
+        if (exitCode != 0 && activity.Status == ActivityStatusCode.Unset)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, $"exit code {exitCode}");
+        }
+
+        activity.Stop();
+    }
 
     /// <summary>Starts the span of an emitted event (a re-emitted deferred one when <paramref name="reemitted"/>).</summary>
     public static Activity? StartEvent(string eventName, bool reemitted)

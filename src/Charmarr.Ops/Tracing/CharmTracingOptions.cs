@@ -15,5 +15,5 @@ internal sealed class CharmTracingOptions
     /// <summary>The directory for a dispatch: the unit's agent directory (the charm directory's parent), outside the
     /// charm directory that upgrade-charm replaces.</summary>
     public string DirectoryFor(JujuContext context) =>
-        Directory ?? Path.GetFullPath(Path.Combine(context.CharmDir, "..", CharmTracing.DirectoryName));
+        Directory ?? Path.GetFullPath(Path.Combine(context.CharmDir, "..", TracingDestinationStore.DirectoryName));
 }

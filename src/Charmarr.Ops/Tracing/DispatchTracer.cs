@@ -7,7 +7,7 @@ namespace Charmarr.Ops.Tracing;
 /// <summary>
 /// Charm tracing for one dispatch. <see cref="Start"/> reads only the destination file: without one (no tracing
 /// relation) it returns <see langword="null"/> and the dispatch runs with no listener, no span and no HTTP client. With
-/// one, it records the dispatch's spans under a root named after the event; <see cref="FinishAsync"/> appends them to
+/// one, it records the spans of the dispatch's trace; <see cref="FinishAsync"/> appends them to
 /// the on-disk buffer and posts the buffer to the collector, keeping it for the next dispatch when that fails.
 /// </summary>
 internal sealed class DispatchTracer : IDisposable
@@ -16,7 +16,7 @@ internal sealed class DispatchTracer : IDisposable
     private readonly JujuContext context;
     private readonly string directory;
     private readonly SpanRecorder recorder;
-    private readonly Activity? root;
+    private Activity? root;
 
     private DispatchTracer(CharmTracingOptions options, JujuContext context, string directory)
     {
@@ -24,18 +24,9 @@ internal sealed class DispatchTracer : IDisposable
         this.context = context;
         this.directory = directory;
         recorder = new SpanRecorder();
-        root = recorder.StartRoot(context.EventName);
-        if (root is not null)
-        {
-            root.SetTag(SpanAttributes.Unit, context.UnitName);
-            root.SetTag(SpanAttributes.Application, context.AppName);
-            root.SetTag(SpanAttributes.Model, context.ModelName);
-            root.SetTag(SpanAttributes.Event, context.EventName);
-            root.SetTag(SpanAttributes.JujuVersion, context.Version.ToString());
-        }
     }
 
-    /// <summary>Begins tracing the dispatch when tracing is enabled and a destination is saved; else <see langword="null"/>.</summary>
+    /// <summary>Begins recording the dispatch when tracing is enabled and a destination is saved; else <see langword="null"/>.</summary>
     public static DispatchTracer? Start(CharmTracingOptions? options, JujuContext context)
     {
         if (options is null)
@@ -54,26 +45,16 @@ internal sealed class DispatchTracer : IDisposable
         }
     }
 
-    /// <summary>Names the charm on the root span, once its metadata are loaded.</summary>
-    public void SetCharmName(string name) => root?.SetTag(SpanAttributes.CharmName, name);
-
-    /// <summary>Marks the dispatch failed by <paramref name="exception"/>.</summary>
-    public void Fail(Exception exception) => CharmActivities.Fail(root, exception);
-
-    /// <summary>Ends the root span, buffers the dispatch's spans and exports the buffer; never throws for an export failure.</summary>
-    public async Task FinishAsync(int exitCode, ILogger log)
+    /// <summary>Keeps the spans of <paramref name="dispatch"/>'s trace (the dispatch's root span, started after <see cref="Start"/>).</summary>
+    public void Track(Activity? dispatch)
     {
-        if (root is not null)
-        {
-            root.SetTag(SpanAttributes.ExitCode, exitCode);
-            if (exitCode != 0 && root.Status == ActivityStatusCode.Unset)
-            {
-                root.SetStatus(ActivityStatusCode.Error, $"exit code {exitCode}");
-            }
+        root = dispatch;
+        recorder.Track(dispatch);
+    }
 
-            root.Stop();
-        }
-
+    /// <summary>Buffers the dispatch's spans (its root ended) and exports the buffer; never throws for an export failure.</summary>
+    public async Task FinishAsync(ILogger log)
+    {
         recorder.Dispose();
         try
         {
@@ -120,11 +101,7 @@ internal sealed class DispatchTracer : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        root?.Dispose();
-        recorder.Dispose();
-    }
+    public void Dispose() => recorder.Dispose();
 
     private List<KeyValuePair<string, object?>> Resource() =>
     [

@@ -40,16 +40,13 @@ internal sealed class SpanRecorder : IDisposable
         }
     }
 
-    /// <summary>Starts the dispatch's root span, whose trace the recorder keeps.</summary>
-    public Activity? StartRoot(string name)
+    /// <summary>Keeps the spans of <paramref name="root"/>'s trace from now on.</summary>
+    public void Track(Activity? root)
     {
-        var root = CharmActivities.Source.StartActivity(name, ActivityKind.Internal);
         if (root is not null)
         {
             traceId = root.TraceId;
         }
-
-        return root;
     }
 
     public void Dispose()

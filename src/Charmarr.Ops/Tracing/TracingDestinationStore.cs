@@ -5,17 +5,17 @@ namespace Charmarr.Ops.Tracing;
 /// (<see cref="Hosting.CharmAppBuilder.UseCharmTracing"/>), and where its spans go. The destination is kept in a file,
 /// <c>.charmarr-tracing/destination.json</c> in the unit's agent directory (beside the charm directory), so a dispatch
 /// learns it without a hook tool or a relation read. Relation-agnostic on purpose: a relation interface (the Interfaces
-/// package's <c>CharmTracing</c> for the <c>tracing</c> interface) calls <see cref="SetDestination"/> when its relation
+/// package's <c>CharmTracing</c> component for the <c>tracing</c> interface) calls <see cref="SetDestination"/> when its relation
 /// offers an OTLP/HTTP receiver and <see cref="ClearDestination"/> when the relation goes.
 /// </summary>
-public sealed class CharmTracing
+public sealed class TracingDestinationStore
 {
     /// <summary>The directory's name, beside the charm directory.</summary>
     public const string DirectoryName = ".charmarr-tracing";
 
     private readonly string? directory;
 
-    internal CharmTracing(string? directory)
+    internal TracingDestinationStore(string? directory)
     {
         this.directory = directory;
     }
@@ -29,7 +29,7 @@ public sealed class CharmTracing
     /// <summary>The destination saved last, or <see langword="null"/> when there is none (or tracing is off).</summary>
     public TracingDestination? Destination => directory is null ? null : DestinationFile.Read(directory);
 
-    internal static CharmTracing Disabled { get; } = new(null);
+    internal static TracingDestinationStore Disabled { get; } = new(null);
 
     /// <summary>Saves where the spans of this and later dispatches go (this dispatch's are exported at its end).</summary>
     /// <param name="destination">The receiver.</param>
