@@ -9,7 +9,7 @@ namespace Charmarr.Interfaces.Tracing;
 /// requests an <c>otlp_http</c> receiver (a <see cref="TracingRequirer"/>) and, whenever the relation's data change,
 /// saves the receiver's URL as the charm's tracing destination (<see cref="TracingDestinationStore.SetDestination"/>), or
 /// clears it when the relation is broken or offers no <c>otlp_http</c> receiver. The SDK does the rest: from the next
-/// dispatch on (and already for the rest of this one), spans are recorded and exported. Needs
+/// dispatch on, spans are recorded and exported. Needs
 /// <c>CharmAppBuilder.UseCharmTracing()</c> in the charm's program.
 /// </summary>
 /// <example>

@@ -21,9 +21,11 @@ internal sealed class SpanCapture : IDisposable
 
     public SpanCapture()
     {
+        // Create the SDK's source first: created during AddActivityListener's walk over the sources, it would be missed.
+        var charmSource = CharmActivities.Source;
         listener = new ActivityListener
         {
-            ShouldListenTo = source => ReferenceEquals(source, HarnessSource) || source.Name == CharmActivities.SourceName,
+            ShouldListenTo = source => ReferenceEquals(source, HarnessSource) || ReferenceEquals(source, charmSource),
             Sample = Sample,
             ActivityStopped = Stopped,
         };
@@ -71,7 +73,7 @@ internal sealed class SpanCapture : IDisposable
 
     private void Stopped(Activity activity)
     {
-        if (around is null || activity.TraceId != around.TraceId || activity.Source.Name != CharmActivities.SourceName)
+        if (around is null || activity.TraceId != around.TraceId || !ReferenceEquals(activity.Source, CharmActivities.Source))
         {
             return;
         }

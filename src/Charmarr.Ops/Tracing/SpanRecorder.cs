@@ -18,9 +18,11 @@ internal sealed class SpanRecorder : IDisposable
 
     public SpanRecorder()
     {
+        // Create the source first: created during AddActivityListener's walk over the sources, it would be missed.
+        var charmSource = CharmActivities.Source;
         listener = new ActivityListener
         {
-            ShouldListenTo = source => ReferenceEquals(source, CharmActivities.Source),
+            ShouldListenTo = source => ReferenceEquals(source, charmSource),
             Sample = Sample,
             ActivityStopped = Stopped,
         };

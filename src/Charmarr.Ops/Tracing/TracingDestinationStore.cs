@@ -31,7 +31,8 @@ public sealed class TracingDestinationStore
 
     internal static TracingDestinationStore Disabled { get; } = new(null);
 
-    /// <summary>Saves where the spans of this and later dispatches go (this dispatch's are exported at its end).</summary>
+    /// <summary>Saves where the spans of later dispatches go (a dispatch is traced when it begins with a destination saved;
+    /// one already traced exports to the destination saved at its end).</summary>
     /// <param name="destination">The receiver.</param>
     /// <exception cref="InvalidOperationException">Charm tracing is not enabled.</exception>
     /// <exception cref="ArgumentException">The URL is not absolute http(s).</exception>
