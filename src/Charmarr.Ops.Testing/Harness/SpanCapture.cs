@@ -21,11 +21,12 @@ internal sealed class SpanCapture : IDisposable
 
     public SpanCapture()
     {
-        // Create the SDK's source first: created during AddActivityListener's walk over the sources, it would be missed.
+        // Create both sources first: one created during AddActivityListener's walk over the sources would be missed.
         var charmSource = CharmActivities.Source;
+        var harnessSource = HarnessSource;
         listener = new ActivityListener
         {
-            ShouldListenTo = source => ReferenceEquals(source, HarnessSource) || ReferenceEquals(source, charmSource),
+            ShouldListenTo = source => ReferenceEquals(source, harnessSource) || ReferenceEquals(source, charmSource),
             Sample = Sample,
             ActivityStopped = Stopped,
         };
