@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using Charmarr.Ops.Testing.Http;
 using Charmarr.Ops.Tracing;
 
 namespace Charmarr.Ops.Tests.Tracing;
@@ -126,7 +129,7 @@ public sealed class CharmTracingTests
     public void An_unreachable_collector_leaves_the_spans_buffered_and_the_hook_succeeds()
     {
         using var fixture = new TracingFixture(OtlpHttpExporter.Instance);
-        fixture.SaveDestination(new Uri($"http://127.0.0.1:{LoopbackCollector.FreePort()}"));
+        fixture.SaveDestination(new Uri($"http://127.0.0.1:{ClosedPort()}"));
 
         Assert.Equal(0, fixture.Dispatch("config-changed"));
         Assert.Equal(0, fixture.Dispatch("config-changed"));
@@ -182,25 +185,34 @@ public sealed class CharmTracingTests
     }
 
     [Fact]
-    public void A_reachable_collector_receives_the_buffered_dispatches_as_otlp_json_and_the_buffer_empties()
+    public async Task A_reachable_collector_receives_the_buffered_dispatches_as_otlp_json_and_the_buffer_empties()
     {
-        using var collector = new LoopbackCollector();
+        await using var collector = await HttpFake.StartAsync(TestContext.Current.CancellationToken);
+        collector.Answer("POST", "/v1/traces", HttpFakeResponse.Empty(200));
         using var fixture = new TracingFixture(OtlpHttpExporter.Instance);
-        fixture.SaveDestination(new Uri($"http://127.0.0.1:{LoopbackCollector.FreePort()}"));
+        fixture.SaveDestination(new Uri($"http://127.0.0.1:{ClosedPort()}"));
         fixture.Dispatch("install");
-        fixture.SaveDestination(collector.Url);
+        fixture.SaveDestination(collector.BaseUrl);
 
         Assert.Equal(0, fixture.Dispatch("config-changed"));
 
-        var (path, contentType, body) = Assert.Single(collector.Requests);
-        Assert.Equal("/v1/traces", path);
-        Assert.Equal("application/json", contentType);
-        var dispatches = OtlpPayload.ResourceSpans(body);
+        var request = Assert.Single(collector.Requests);
+        Assert.Equal("/v1/traces", request.Path);
+        Assert.Equal("application/json", request.Header("Content-Type"));
+        var dispatches = OtlpPayload.ResourceSpans(Encoding.UTF8.GetBytes(request.Body));
         Assert.Equal(["install", "config-changed"], dispatches.Select(d => OtlpPayload.Root(OtlpPayload.Spans(d)).Name));
         var resource = dispatches[1]["resource"]!["attributes"]!.AsArray();
         Assert.Contains(resource, a => (string?)a!["key"] == "service.name" && (string?)a["value"]!["stringValue"] == "test");
         Assert.False(File.Exists(fixture.BufferPath));
         Assert.False(File.Exists(Path.Combine(fixture.Directory, ExportPause.FileName)));
+    }
+
+    /// <summary>A loopback port nothing listens on (connections are refused).</summary>
+    private static int ClosedPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     [Theory]
