@@ -53,6 +53,11 @@ public sealed class TracingDestinationStore
     public void ClearDestination()
     {
         var dir = RequireDirectory();
+        if (!System.IO.Directory.Exists(dir))
+        {
+            return;
+        }
+
         DestinationFile.Delete(dir);
         File.Delete(Path.Combine(dir, SpanBuffer.FileName));
         File.Delete(Path.Combine(dir, ExportPause.FileName));
