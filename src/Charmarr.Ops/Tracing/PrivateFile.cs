@@ -52,6 +52,12 @@ internal static class PrivateFile
     /// <summary>The file's text, or <see langword="null"/> when it does not exist.</summary>
     public static string? ReadOrNull(string path)
     {
+        // Checked first: the usual case (no tracing relation) must not pay for a thrown exception.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
             return File.ReadAllText(path);
