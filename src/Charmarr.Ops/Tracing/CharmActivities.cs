@@ -14,13 +14,22 @@ internal static class CharmActivities
     /// <summary>The source name, also the OTLP instrumentation scope.</summary>
     public const string SourceName = "Charmarr.Ops";
 
-    /// <summary>The spans of every dispatch.</summary>
-    public static readonly ActivitySource Source = new(SourceName, typeof(CharmActivities).Assembly.GetName().Version?.ToString(3));
+    private static ActivitySource? created;
+
+    /// <summary>The spans of every dispatch; made on first use by a listener (charm tracing, the Testing package), so an
+    /// untraced dispatch never initialises the diagnostics machinery.</summary>
+    public static ActivitySource Source => created ?? Create();
+
+    /// <summary>Whether a listener samples the SDK's spans now.</summary>
+    public static bool IsListened => Existing?.HasListeners() == true;
+
+    /// <summary>The source when one was made, else <see langword="null"/>: what the span helpers start from.</summary>
+    private static ActivitySource? Existing => Volatile.Read(ref created);
 
     /// <summary>Starts a dispatch's root span, named after the event, with the unit, application, model, event and Juju version.</summary>
     public static Activity? StartDispatch(JujuContext context)
     {
-        var activity = Source.StartActivity(context.EventName, ActivityKind.Internal);
+        var activity = Existing?.StartActivity(context.EventName, ActivityKind.Internal);
         if (activity is not null)
         {
             activity.SetTag(SpanAttributes.Unit, context.UnitName);
@@ -53,7 +62,7 @@ internal static class CharmActivities
     /// <summary>Starts the span of an emitted event (a re-emitted deferred one when <paramref name="reemitted"/>).</summary>
     public static Activity? StartEvent(string eventName, bool reemitted)
     {
-        var activity = Source.StartActivity(reemitted ? "reemit " + eventName : "emit " + eventName);
+        var activity = Existing?.StartActivity(reemitted ? "reemit " + eventName : "emit " + eventName);
         if (activity is not null)
         {
             activity.SetTag(SpanAttributes.Event, eventName);
@@ -69,7 +78,7 @@ internal static class CharmActivities
     /// <summary>Starts the span of one observer handling an event.</summary>
     public static Activity? StartObserver(string observer)
     {
-        var activity = Source.StartActivity(observer);
+        var activity = Existing?.StartActivity(observer);
         activity?.SetTag(SpanAttributes.Observer, observer);
         return activity;
     }
@@ -77,7 +86,7 @@ internal static class CharmActivities
     /// <summary>Starts the span of a hook tool run; its arguments are recorded without values (<see cref="HookToolArguments"/>).</summary>
     public static Activity? StartHookTool(string tool, IReadOnlyList<string> args)
     {
-        var activity = Source.StartActivity(tool, ActivityKind.Client);
+        var activity = Existing?.StartActivity(tool, ActivityKind.Client);
         if (activity is not null)
         {
             activity.SetTag(SpanAttributes.HookTool, tool);
@@ -90,13 +99,13 @@ internal static class CharmActivities
     /// <summary>Starts the span of a Pebble API call: method and path (never the query, which may name files).</summary>
     public static Activity? StartPebble(string method, string? target)
     {
-        if (!Source.HasListeners())
+        if (Existing?.HasListeners() != true)
         {
             return null;
         }
 
         var path = PathOf(target);
-        var activity = Source.StartActivity("pebble " + method + " " + path, ActivityKind.Client);
+        var activity = Existing?.StartActivity("pebble " + method + " " + path, ActivityKind.Client);
         if (activity is not null)
         {
             activity.SetTag(SpanAttributes.HttpMethod, method);
@@ -109,7 +118,7 @@ internal static class CharmActivities
     /// <summary>Starts the span of a Kubernetes API call: verb and resource.</summary>
     public static Activity? StartKubernetes(string verb, string resource)
     {
-        var activity = Source.StartActivity("kubernetes " + verb + " " + resource, ActivityKind.Client);
+        var activity = Existing?.StartActivity("kubernetes " + verb + " " + resource, ActivityKind.Client);
         if (activity is not null)
         {
             activity.SetTag(SpanAttributes.KubernetesVerb, verb);
@@ -129,6 +138,19 @@ internal static class CharmActivities
 
         activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name + ": " + exception.Message);
         activity.AddException(exception);
+    }
+
+    private static ActivitySource Create()
+    {
+        var source = new ActivitySource(SourceName, typeof(CharmActivities).Assembly.GetName().Version?.ToString(3));
+        var winner = Interlocked.CompareExchange(ref created, source, null);
+        if (winner is null)
+        {
+            return source;
+        }
+
+        source.Dispose();
+        return winner;
     }
 
     private static string PathOf(string? target)

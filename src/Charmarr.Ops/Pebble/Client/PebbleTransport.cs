@@ -50,7 +50,7 @@ internal sealed class PebbleTransport : IDisposable
     /// <param name="token">Cancels the call.</param>
     /// <returns>The response.</returns>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken token) =>
-        CharmActivities.Source.HasListeners() ? TracedSendAsync(request, token) : http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+        CharmActivities.IsListened ? TracedSendAsync(request, token) : http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
 
     /// <summary>Sends a request in a span of its own (method and path; the span ends when the headers arrive).</summary>
     private async Task<HttpResponseMessage> TracedSendAsync(HttpRequestMessage request, CancellationToken token)
