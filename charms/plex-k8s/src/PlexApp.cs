@@ -11,7 +11,8 @@ internal static class PlexApp
 {
     /// <summary>
     /// Registers the charm's services. <see cref="PlexOptions"/> and <see cref="TimeProvider"/> are only added when not
-    /// registered yet, so a test may register its own first (or replace them after).
+    /// registered yet, so a test may register its own first (or replace them after). Charm tracing is enabled: it costs a
+    /// dispatch one file check until the charm-tracing relation names a receiver.
     /// </summary>
     /// <param name="builder">The charm application's builder.</param>
     /// <returns>The builder.</returns>
@@ -25,6 +26,6 @@ internal static class PlexApp
         services.AddSingleton(logLevel);
         services.AddSingleton(sp => new PlexTvClient(sp.GetRequiredService<PlexOptions>()));
         services.AddSingleton(sp => new PlexServerClient(sp.GetRequiredService<PlexOptions>(), sp.GetRequiredService<TimeProvider>()));
-        return builder.UseLogFilter(logLevel.Allows);
+        return builder.UseLogFilter(logLevel.Allows).UseCharmTracing();
     }
 }

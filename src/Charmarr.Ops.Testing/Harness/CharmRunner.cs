@@ -9,6 +9,7 @@ using Charmarr.Ops.Testing.Juju;
 using Charmarr.Ops.Testing.Kubernetes;
 using Charmarr.Ops.Testing.Pebble;
 using Charmarr.Ops.Testing.Pebble.InProcess;
+using Charmarr.Ops.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -89,27 +90,44 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
         var marks = new EventMarks(this);
         Backend.BeginHook();
         var exitCode = 1;
-        try
+        IReadOnlyList<CharmSpan> spans;
+        using (var spanCapture = new SpanCapture())
         {
-            exitCode = await app.DispatchAsync(context, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Backend.EndHook(succeeded: exitCode == 0);
+            try
+            {
+                exitCode = await app.DispatchAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Backend.EndHook(succeeded: exitCode == 0);
+            }
+
+            spans = spanCapture.Finish();
         }
 
         var errors = Backend.Logs.Skip(firstLog)
             .Where(l => l.Level is JujuLogLevel.Error or JujuLogLevel.Critical)
             .Select(l => l.Message)
             .ToList();
-        records.Add(marks.Record(request.Name));
+        records.Add(marks.Record(request.Name, spans));
         return new DispatchOutcome(request.Name, exitCode, capture.Exceptions is [.., var last] ? last : null, errors);
     }
 
     /// <summary>One record per dispatched event, oldest first.</summary>
     public IReadOnlyList<EventRecord> Records => records;
 
-    public void Dispose() => app.Dispose();
+    /// <summary>Where charm tracing keeps its destination and buffer when the charm enables it: this runner's own
+    /// folder, never the charm directory's parent.</summary>
+    public string TracingDirectory { get; } = Path.Combine(Path.GetTempPath(), "charmarr-harness-tracing-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        app.Dispose();
+        if (Directory.Exists(TracingDirectory))
+        {
+            Directory.Delete(TracingDirectory, recursive: true);
+        }
+    }
 
     /// <summary>Where each log stood before a dispatch, to record what the dispatch added.</summary>
     private sealed class EventMarks
@@ -135,7 +153,7 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
             }
         }
 
-        public EventRecord Record(string name)
+        public EventRecord Record(string name, IReadOnlyList<CharmSpan> spans)
         {
             var backend = runner.Backend;
             var all = runner.Kubernetes.Requests;
@@ -156,7 +174,8 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
                 backend.AppStatusHistory.Skip(appStatuses).ToList(),
                 all.Skip(all.Count - newRequests).ToList(),
                 changes,
-                execs);
+                execs,
+                spans);
         }
     }
 
@@ -175,6 +194,10 @@ internal sealed class CharmRunner<[DynamicallyAccessedMembers(DynamicallyAccesse
                 // outlive the test and leak into the next one.
                 services.Replace(ServiceDescriptor.Singleton<IStateStore>(new JujuStateStore(Backend)));
                 services.AddSingleton<ILoggerProvider>(capture);
+                if (services.LastOrDefault(d => d.ServiceType == typeof(CharmTracingOptions))?.ImplementationInstance is CharmTracingOptions { Directory: null } tracing)
+                {
+                    tracing.Directory = TracingDirectory;
+                }
             });
         return builder.Build<TCharm>();
     }

@@ -20,8 +20,10 @@ public sealed class EventRecord
         IReadOnlyList<Status> appStatuses,
         IReadOnlyList<RecordedRequest> kubernetesRequests,
         IReadOnlyList<ServiceChange> serviceChanges,
-        IReadOnlyDictionary<string, IReadOnlyList<ExecCall>> execCalls)
+        IReadOnlyDictionary<string, IReadOnlyList<ExecCall>> execCalls,
+        IReadOnlyList<CharmSpan> spans)
     {
+        Spans = spans;
         Name = name;
         JujuLog = jujuLog;
         UnitStatuses = unitStatuses;
@@ -50,6 +52,22 @@ public sealed class EventRecord
 
     /// <summary>The <c>PATCH</c> requests among <see cref="KubernetesRequests"/>.</summary>
     public IReadOnlyList<RecordedRequest> KubernetesPatches => KubernetesRequests.Where(r => r.Method == "PATCH").ToList();
+
+    /// <summary>
+    /// The spans Charmarr.Ops recorded during the dispatch, in start order: the dispatch's root (named after the event),
+    /// the events and observers, hook tools, Pebble and Kubernetes calls; the same spans charm tracing exports, captured
+    /// whether or not the charm enables it.
+    /// </summary>
+    public IReadOnlyList<CharmSpan> Spans { get; }
+
+    /// <summary>The direct children of <paramref name="parent"/> among <see cref="Spans"/>, in start order.</summary>
+    /// <param name="parent">A span of this record.</param>
+    /// <returns>Its children.</returns>
+    public IReadOnlyList<CharmSpan> ChildrenOf(CharmSpan parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return Spans.Where(s => s.ParentSpanId == parent.SpanId).ToList();
+    }
 
     /// <summary>The services changes made in every container, oldest first.</summary>
     public IReadOnlyList<ServiceChange> ServiceChanges { get; }

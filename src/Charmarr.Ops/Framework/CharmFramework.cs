@@ -1,6 +1,7 @@
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.State;
+using Charmarr.Ops.Tracing;
 using Microsoft.Extensions.Logging;
 
 namespace Charmarr.Ops.Framework;
@@ -40,6 +41,9 @@ public sealed class CharmFramework
 
     /// <summary>Creates loggers that write to <c>juju-log</c>.</summary>
     public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Charm tracing: whether it is enabled, and where this unit's spans go (set by a tracing relation interface).</summary>
+    public TracingDestinationStore Tracing { get; internal init; } = TracingDestinationStore.Disabled;
 
     internal ILogger Logger { get; }
 
@@ -96,6 +100,7 @@ public sealed class CharmFramework
             return;
         }
 
+        using var span = CharmActivities.StartEvent(e.Name, reemitted: false);
         foreach (var observer in matching)
         {
             var notice = ToNotice(observer.Key, e);
@@ -107,7 +112,7 @@ public sealed class CharmFramework
             }
 
             e.ResetDeferral();
-            await observer.Handler(e);
+            await ObserveAsync(observer, e);
             if (e.IsDeferred && notice is not null)
             {
                 Logger.LogInformation("Deferring {Event} for {Observer}", e.Name, observer.Key);
@@ -142,7 +147,11 @@ public sealed class CharmFramework
             e.IsReemitted = true;
             reemitted++;
             e.ResetDeferral();
-            await observer.Handler(e);
+            using (CharmActivities.StartEvent(e.Name, reemitted: true))
+            {
+                await ObserveAsync(observer, e);
+            }
+
             if (!e.IsDeferred)
             {
                 queue.Remove(notice);
@@ -189,6 +198,25 @@ public sealed class CharmFramework
         }
 
         return identity;
+    }
+
+    /// <summary>Runs one handler, in its own span when the dispatch is traced.</summary>
+    private static async Task ObserveAsync(ObserverRegistration observer, CharmEvent e)
+    {
+        using var span = CharmActivities.StartObserver(observer.Key);
+        try
+        {
+            await observer.Handler(e);
+            if (e.IsDeferred)
+            {
+                span?.SetTag(SpanAttributes.Deferred, true);
+            }
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            CharmActivities.Fail(span, exception);
+            throw;
+        }
     }
 
     private static DeferredNotice? ToNotice(string observer, CharmEvent e) => e switch

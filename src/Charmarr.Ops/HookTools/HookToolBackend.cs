@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Tracing;
 
 namespace Charmarr.Ops.HookTools;
 
@@ -662,8 +663,18 @@ public sealed class HookToolBackend : IJujuBackend
             }
         }
 
-        var result = _runner.Run(tool, args, stdin);
-        return result.ExitCode == 0 ? result.Stdout : throw HookToolErrors.FromResult(tool, result);
+        using var span = CharmActivities.StartHookTool(tool, args);
+        try
+        {
+            var result = _runner.Run(tool, args, stdin);
+            span?.SetTag(SpanAttributes.ExitCode, result.ExitCode);
+            return result.ExitCode == 0 ? result.Stdout : throw HookToolErrors.FromResult(tool, result);
+        }
+        catch (Exception e) when (span is not null)
+        {
+            CharmActivities.Fail(span, e);
+            throw;
+        }
     }
 
     private static string RelationFlag(string endpoint, int relationId)

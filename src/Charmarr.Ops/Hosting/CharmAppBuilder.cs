@@ -8,6 +8,7 @@ using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
 using Charmarr.Ops.State;
+using Charmarr.Ops.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -97,6 +98,27 @@ public sealed class CharmAppBuilder
         return this;
     }
 
+    /// <summary>
+    /// Enables charm tracing (as Python's <c>ops[tracing]</c> does): once a relation interface saves a destination
+    /// (<see cref="TracingDestinationStore.SetDestination"/>, e.g. the Interfaces package's <c>CharmTracing</c> component on the
+    /// charm's <c>tracing</c> endpoint), every dispatch is traced (a span for the dispatch, each event and observer, hook
+    /// tool, Pebble and Kubernetes call) and exported as OTLP/HTTP JSON at its end, buffered on disk while the collector
+    /// is unreachable. Until then a dispatch only checks that no destination file exists.
+    /// </summary>
+    /// <param name="directory">Where the destination and the buffer are kept; by default
+    /// <c>$JUJU_CHARM_DIR/../.charmarr-tracing</c> (the unit's agent directory, which upgrade-charm leaves alone).</param>
+    /// <returns>This builder.</returns>
+    public CharmAppBuilder UseCharmTracing(string? directory = null)
+    {
+        if (directory is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(directory);
+        }
+
+        Services.Replace(ServiceDescriptor.Singleton(new CharmTracingOptions { Directory = directory }));
+        return this;
+    }
+
     /// <summary>Uses these metadata instead of reading the charm directory's YAML.</summary>
     /// <param name="charmMetadata">The metadata.</param>
     /// <returns>This builder.</returns>
@@ -173,7 +195,12 @@ public sealed class CharmAppBuilder
         services.AddScoped(sp => new CharmFramework(
             sp.GetRequiredService<CharmModel>(),
             sp.GetRequiredService<IStateStore>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>())
+        {
+            Tracing = sp.GetService<CharmTracingOptions>() is { } tracing
+                ? new TracingDestinationStore(tracing.DirectoryFor(sp.GetRequiredService<DispatchScope>().Context))
+                : TracingDestinationStore.Disabled,
+        });
         services.AddScoped(sp =>
         {
             var context = sp.GetRequiredService<DispatchScope>().Context;

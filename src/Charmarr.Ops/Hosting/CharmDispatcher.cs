@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using Charmarr.Ops.Context;
 using Charmarr.Ops.Events;
 using Charmarr.Ops.Framework;
+using Charmarr.Ops.Metadata;
 using Charmarr.Ops.Model;
+using Charmarr.Ops.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,11 +12,36 @@ namespace Charmarr.Ops.Hosting;
 
 /// <summary>
 /// One dispatch, the same in Juju and in tests: build the charm in a fresh scope, re-emit deferred events, emit the
-/// dispatched event, collect status, commit stored state; map the outcome to an exit code.
+/// dispatched event, collect status, commit stored state; map the outcome to an exit code. With charm tracing enabled and
+/// a destination saved, the whole dispatch is one trace, exported at its end.
 /// </summary>
 internal static class CharmDispatcher
 {
     public static async Task<int> DispatchAsync(IServiceProvider root, JujuContext context, CancellationToken cancellationToken)
+    {
+        // Without a tracing destination (and outside the Testing package) nothing listens: no span is made.
+        using var tracer = DispatchTracer.Start(root.GetService<CharmTracingOptions>(), context);
+        var span = CharmActivities.StartDispatch(context);
+        tracer?.Track(span);
+        var exitCode = 1;
+        try
+        {
+            exitCode = await DispatchAsync(root, context, span, cancellationToken);
+        }
+        finally
+        {
+            CharmActivities.EndDispatch(span, exitCode);
+        }
+
+        if (tracer is not null)
+        {
+            await tracer.FinishAsync(root.GetRequiredService<ILoggerFactory>().CreateLogger("Charmarr.Ops.Tracing"));
+        }
+
+        return exitCode;
+    }
+
+    private static async Task<int> DispatchAsync(IServiceProvider root, JujuContext context, Activity? span, CancellationToken cancellationToken)
     {
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -24,6 +52,7 @@ internal static class CharmDispatcher
         {
             var framework = services.GetRequiredService<CharmFramework>();
             model = framework.Model;
+            span?.SetTag(SpanAttributes.CharmName, services.GetRequiredService<CharmMetadata>().Name);
             services.GetRequiredService<CharmBase>();
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -45,12 +74,14 @@ internal static class CharmDispatcher
         }
         catch (CharmBlockedException e) when (model is not null)
         {
+            CharmActivities.Fail(span, e);
             return Block(model, context, e, log);
         }
 #pragma warning disable CA1031 // The process boundary: every failure becomes exit code 1 with the exception logged.
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            CharmActivities.Fail(span, e);
             log.LogError(e, "Uncaught {Type} in charm code while handling {Event}: {Message}", e.GetType().Name, context.EventName, e.Message);
             if (context.Kind == DispatchKind.Action)
             {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Tracing;
 using k8s;
 using k8s.Exceptions;
 
@@ -97,6 +98,21 @@ public sealed class KubernetesStatefulSetApi : IStatefulSetApi, IDisposable
     public void Dispose() => http.Dispose();
 
     private async Task<JsonObject> SendAsync(
+        HttpRequestMessage request, string verb, string namespaceName, string name, CancellationToken cancellationToken)
+    {
+        using var span = CharmActivities.StartKubernetes(verb, "statefulsets");
+        try
+        {
+            return await SendCoreAsync(request, verb, namespaceName, name, cancellationToken);
+        }
+        catch (Exception e) when (span is not null)
+        {
+            CharmActivities.Fail(span, e);
+            throw;
+        }
+    }
+
+    private async Task<JsonObject> SendCoreAsync(
         HttpRequestMessage request, string verb, string namespaceName, string name, CancellationToken cancellationToken)
     {
         using (request)

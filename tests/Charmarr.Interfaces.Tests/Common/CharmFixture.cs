@@ -15,10 +15,12 @@ internal sealed class CharmFixture<TCharm> : IDisposable
 {
     private readonly CharmApp app;
 
-    public CharmFixture(string unitName, string metadata)
+    public CharmFixture(string unitName, string metadata, Action<CharmAppBuilder>? configure = null)
     {
         Backend = new MemoryJujuBackend(unitName);
-        app = CharmApp.CreateBuilder([])
+        var builder = CharmApp.CreateBuilder([]);
+        configure?.Invoke(builder);
+        app = builder
             .UseBackend(Backend)
             .UseMetadata(CharmMetadata.ParseCharmcraft(metadata))
             .ConfigureServices(s => s.AddSingleton(Probe))

@@ -1,5 +1,6 @@
 using Charmarr.Ops.Backend;
 using System.Text.Json.Nodes;
+using Charmarr.Ops.Testing.Http;
 using Charmarr.PlexK8s.Observability;
 using Charmarr.PlexK8s.Tests.Charm;
 using Charmarr.PlexK8s.Tests.Workload;
@@ -95,17 +96,39 @@ public sealed class CosRelationsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Tempos_otlp_http_endpoint_is_requested_and_logged()
+    public async Task Charm_tracing_sends_the_charms_spans_to_tempos_otlp_http_receiver_until_the_relation_goes()
     {
+        await using var tempo = await HttpFake.StartAsync(TestContext.Current.CancellationToken);
+        tempo.Answer("POST", "/v1/traces", HttpFakeResponse.Empty(200));
         plex.Deploy();
 
         var id = plex.Harness.AddRelation("charm-tracing", "tempo", appData: new Dictionary<string, string>
         {
-            ["receivers"] = """[{"protocol": {"name": "otlp_http", "type": "http"}, "url": "http://tempo.cos.svc.cluster.local:4318"}]""",
+            ["receivers"] = $$"""[{"protocol": {"name": "otlp_http", "type": "http"}, "url": "{{tempo.BaseUrl.AbsoluteUri.TrimEnd('/')}}"}]""",
         });
-
         Assert.Equal("""["otlp_http"]""", plex.Harness.GetRelationData(id, "plex")["receivers"]);
-        Assert.Contains(plex.Harness.LogMessages(JujuLogLevel.Info), l => l.Contains("http://tempo.cos.svc.cluster.local:4318", StringComparison.Ordinal));
+        plex.Harness.Dispatch("update-status");
+
+        var export = Assert.Single(tempo.Requests);
+        Assert.Equal("/v1/traces", export.Path);
+        Assert.Contains("\"update-status\"", export.Body, StringComparison.Ordinal);
+        Assert.Contains("\"plex/0\"", export.Body, StringComparison.Ordinal);
+        Assert.Equal("update-status", Assert.Single(plex.Harness.LastEvent.Spans, s => s.ParentSpanId is null).Name);
+
+        plex.Harness.RemoveRelation(id);
+        plex.Harness.Dispatch("update-status");
+
+        Assert.Single(tempo.Requests);
+    }
+
+    [Fact]
+    public void Without_charm_tracing_related_the_harness_still_shows_the_charms_spans()
+    {
+        plex.Deploy();
+
+        plex.Harness.Dispatch("update-status");
+
+        Assert.Contains(plex.Harness.LastEvent.Spans, s => s.Name == "emit update-status");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Charmarr.PlexK8s.Observability;
 /// <summary>
 /// plex-k8s on the Canonical Observability Stack, every part optional: metrics-endpoint (the exporter's scrape job and
 /// the alert rules), grafana-dashboard, logging (both containers' logs to Loki through Pebble log targets) and
-/// charm-tracing (the otlp_http endpoint is requested and logged; the SDK does not export charm traces yet). The
+/// charm-tracing (Charmarr.Ops' charm tracing: the charm's own spans, exported to Tempo's otlp_http receiver). The
 /// interfaces act on their own relations' events; <see cref="ReconcileExporterAsync"/> runs the exporter sidecar.
 /// </summary>
 internal sealed class PlexObservability : CharmComponent
@@ -38,11 +38,10 @@ internal sealed class PlexObservability : CharmComponent
         Metrics = new MetricsEndpointProvider(charm, [ExporterJob], [PlexAlertRules.Group]);
         Dashboards = new GrafanaDashboardProvider(charm, () => [PlexDashboard.Load()]);
         Logging = new LokiLogForwarder(charm);
-        Tracing = new TracingRequirer(charm, ["otlp_http"], "charm-tracing");
+        Tracing = new CharmTracing(charm, "charm-tracing");
 
         // The library's refresh event: the exporter's container (re)started, perhaps with a new address.
         Observe<PebbleReadyEvent>(ExporterSidecar.ContainerName, _ => Metrics.Publish());
-        Observe<RelationInterfaceChangedEvent>(Tracing.Endpoint, _ => ReportTracingEndpoint());
     }
 
     /// <summary>metrics-endpoint.</summary>
@@ -54,8 +53,8 @@ internal sealed class PlexObservability : CharmComponent
     /// <summary>logging.</summary>
     public LokiLogForwarder Logging { get; }
 
-    /// <summary>charm-tracing.</summary>
-    public TracingRequirer Tracing { get; }
+    /// <summary>charm-tracing: where the charm's own spans go.</summary>
+    public CharmTracing Tracing { get; }
 
     /// <summary>
     /// Runs the exporter once Plex is claimed (it needs the server's token); nothing while the exporter's container is
@@ -82,14 +81,6 @@ internal sealed class PlexObservability : CharmComponent
                 // The exporter is an extra: Plex stays active, and the next event tries again.
                 logger.LogWarning("The Plex exporter did not start: {Message}", e.Message);
             }
-        }
-    }
-
-    private void ReportTracingEndpoint()
-    {
-        if (Tracing.GetEndpoint("otlp_http") is { } url)
-        {
-            logger.LogInformation("charm-tracing: Tempo's otlp_http receiver is {Url}; Charmarr.Ops does not export charm traces yet", url);
         }
     }
 }

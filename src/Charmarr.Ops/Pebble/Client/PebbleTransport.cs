@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using Charmarr.Ops.Tracing;
 
 namespace Charmarr.Ops.Pebble;
 
@@ -49,7 +50,24 @@ internal sealed class PebbleTransport : IDisposable
     /// <param name="token">Cancels the call.</param>
     /// <returns>The response.</returns>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken token) =>
-        http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+        CharmActivities.IsListened ? TracedSendAsync(request, token) : http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+
+    /// <summary>Sends a request in a span of its own (method and path; the span ends when the headers arrive).</summary>
+    private async Task<HttpResponseMessage> TracedSendAsync(HttpRequestMessage request, CancellationToken token)
+    {
+        using var span = CharmActivities.StartPebble(request.Method.Method, request.RequestUri?.OriginalString);
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            span?.SetTag("http.response.status_code", (int)response.StatusCode);
+            return response;
+        }
+        catch (Exception e) when (span is not null)
+        {
+            CharmActivities.Fail(span, e);
+            throw;
+        }
+    }
 
     /// <summary>Opens one of an exec task's websockets (<c>control</c>, <c>stdio</c>, <c>stderr</c>) on a new connection.</summary>
     /// <param name="taskId">The exec task.</param>
