@@ -5,13 +5,38 @@ namespace Charmarr.Bench.Tests.Measurement;
 public sealed class ChildUsageTests
 {
     [Fact]
-    public void A_program_run_once_reports_its_own_page_faults_and_peak_rss()
+    public void A_program_run_once_reports_its_own_page_faults()
     {
         var usage = ChildUsage.Run("/bin/true", []);
 
         Assert.InRange(usage.MinorFaults, 1, 10_000);
-        Assert.InRange(usage.MaxRssKilobytes, 1, 1_000_000);
         Assert.True(usage.CpuMilliseconds >= 0);
+        if (usage.FaultTraps is { } traps)
+        {
+            Assert.InRange(traps, 1, 10_000);
+        }
+    }
+
+    [Fact]
+    public void Fault_traps_follow_the_started_program_not_the_caller()
+    {
+        var folder = Directory.CreateTempSubdirectory("charmarr-traps-").FullName;
+        try
+        {
+            // The same shell start, then either nothing or dd filling an 8 MiB buffer: 2,048 pages touched once each.
+            var idle = Script(folder, "idle", "exec /bin/true");
+            var busy = Script(folder, "busy", "exec /bin/dd if=/dev/zero of=/dev/null bs=8M count=1 2>/dev/null");
+            var idleTraps = ChildUsage.Run(idle, []).FaultTraps;
+            Assert.SkipWhen(idleTraps is null, FaultTrapCounter.Unavailable ?? "perf events unavailable");
+
+            var busyTraps = ChildUsage.Run(busy, []).FaultTraps!.Value;
+
+            Assert.True(busyTraps - idleTraps!.Value >= 2_000, $"dd's run took {busyTraps} traps, the idle one {idleTraps}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -40,5 +65,13 @@ public sealed class ChildUsageTests
     public void A_missing_program_is_a_bench_error()
     {
         Assert.Throws<BenchException>(() => ChildUsage.Run("/nonexistent/charm-binary", []));
+    }
+
+    private static string Script(string folder, string name, string body)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
     }
 }

@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 namespace Charmarr.Bench.Measurement;
 
 /// <summary>
-/// Runs a program once and reads what the kernel counted for it alone (<c>wait4</c>'s <c>rusage</c>): CPU time, minor page
-/// faults and peak RSS, without a wrapper process whose own start-up would be counted too. Standard output and error go to
-/// /dev/null.
+/// Runs a program once and reads what the kernel counted for it alone (<c>wait4</c>'s <c>rusage</c>): CPU time and minor
+/// page faults, without a wrapper process whose own start-up would be counted too; and, where <c>perf_event_open</c> is
+/// allowed, its page-fault traps (<see cref="FaultTrapCounter"/>). Standard output and error go to /dev/null.
+/// Not its peak RSS: <c>posix_spawn</c> runs the child on this process's memory until it execs, and the kernel carries
+/// that memory's high-water mark into the child's <c>ru_maxrss</c> (GNU time, which forks, reports it truly).
 /// </summary>
 internal static partial class ChildUsage
 {
@@ -26,6 +28,8 @@ internal static partial class ChildUsage
             Check(FileActionsAddOpen(actions, 2, "/dev/null", DevNullFlags, 0), "posix_spawn_file_actions_addopen");
             using var argv = new NativeStrings([path]);
             using var envp = new NativeStrings(environment);
+            using var traps = FaultTrapCounter.TryOpen();
+            var trapsBefore = traps?.Read() ?? 0;
             Check(PosixSpawn(out var pid, path, actions, null, argv.Pointer, envp.Pointer), $"posix_spawn {path}");
             RUsage usage;
             int status;
@@ -38,7 +42,7 @@ internal static partial class ChildUsage
             }
 
             var cpu = (usage.UserSeconds + usage.SystemSeconds) * 1000.0 + (usage.UserMicroseconds + usage.SystemMicroseconds) / 1000.0;
-            return new Usage(cpu, usage.MinorFaults, usage.MaxRssKilobytes);
+            return new Usage(cpu, usage.MinorFaults, traps is null ? null : traps.Read() - trapsBefore);
         }
         finally
         {
@@ -71,9 +75,9 @@ internal static partial class ChildUsage
 
     /// <summary>What one run used.</summary>
     /// <param name="CpuMilliseconds">User plus system CPU time.</param>
-    /// <param name="MinorFaults">Minor page faults.</param>
-    /// <param name="MaxRssKilobytes">Peak resident set size.</param>
-    internal sealed record Usage(double CpuMilliseconds, long MinorFaults, long MaxRssKilobytes);
+    /// <param name="MinorFaults">Minor page faults as <c>rusage</c> counts them: pages the kernel populated on request too.</param>
+    /// <param name="FaultTraps">Page-fault traps (<see cref="FaultTrapCounter"/>); <see langword="null"/> where perf events are refused.</param>
+    internal sealed record Usage(double CpuMilliseconds, long MinorFaults, long? FaultTraps);
 
     // struct rusage on Linux x86-64: two timevals, then 14 longs.
     [StructLayout(LayoutKind.Sequential)]
