@@ -21,4 +21,5 @@ internal sealed record DeferredNotice(
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(List<DeferredNotice>))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class FrameworkJson : JsonSerializerContext;

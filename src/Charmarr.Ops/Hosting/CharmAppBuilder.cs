@@ -209,7 +209,12 @@ public sealed class CharmAppBuilder
                 context.ModelName.Length > 0 ? context.ModelName : throw new InvalidOperationException("JUJU_MODEL_NAME is not set, so the StatefulSet's namespace is unknown"),
                 context.AppName,
                 sp.GetRequiredService<KubernetesRetryPolicy>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Charmarr.Ops.Kubernetes"));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Charmarr.Ops.Kubernetes"))
+            {
+                Confirmation = new StatefulSetConfirmation(
+                    () => sp.GetRequiredService<CharmFramework>().BindState(StatefulSetConfirmation.Key, FrameworkJson.Default.String, () => string.Empty),
+                    context.EventName),
+            };
         });
         services.AddScoped<TCharm>();
         services.AddScoped<CharmBase>(sp => sp.GetRequiredService<TCharm>());

@@ -63,6 +63,9 @@ public sealed class StatefulSetReconciler : IDisposable
     /// <summary>The StatefulSet's name (the application's name).</summary>
     public string Name { get; }
 
+    /// <summary>Where <see cref="ReconcileIfChangedAsync"/> keeps what this unit confirmed; set for a charm's dispatch.</summary>
+    internal StatefulSetConfirmation? Confirmation { get; init; }
+
     /// <summary>A reconciler for the application's StatefulSet, through the pod's service account.</summary>
     /// <param name="appName">The Juju application's name (<see cref="JujuContext.AppName"/>).</param>
     /// <param name="modelName">The Juju model's name (<see cref="JujuContext.ModelName"/>).</param>
@@ -122,6 +125,45 @@ public sealed class StatefulSetReconciler : IDisposable
             // a fraction of a millisecond is left, so a later reconcile of the hook makes no attempt.
             _spent = budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? _retry.Budget : _spent + clock.Elapsed;
         }
+    }
+
+    /// <summary>
+    /// Brings the StatefulSet to <paramref name="spec"/> as <see cref="ReconcileAsync"/> does, unless this unit already
+    /// confirmed this very spec in an earlier dispatch: then no API call is made at all (no client, no TLS), and the result
+    /// says <see cref="StatefulSetReconcileResult.Skipped"/>. The confirmation is the spec's digest in the unit's stored
+    /// state, saved when the dispatch succeeds. <c>install</c>, <c>start</c>, <c>upgrade-charm</c> (Juju rewrites the
+    /// StatefulSet on refresh), <c>leader-elected</c> and <c>update-status</c> always read, so a change made by hand
+    /// (<c>kubectl edit</c>) is undone by the next update-status at the latest. A reconciler made outside a charm's
+    /// dispatch (constructed directly) has nowhere to keep the confirmation and always reads.
+    /// </summary>
+    /// <param name="spec">The desired state.</param>
+    /// <param name="cancellationToken">Cancels the reconcile (between and during calls).</param>
+    /// <returns>What was changed; nothing when the StatefulSet already was, or was confirmed to be, in the desired state.</returns>
+    /// <exception cref="ArgumentException"><paramref name="spec"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The StatefulSet has no container named as the spec says.</exception>
+    /// <exception cref="KubernetesForbiddenException">The application may not read or patch its StatefulSet: it needs <c>juju trust</c>.</exception>
+    /// <exception cref="KubernetesNotFoundException">The StatefulSet does not exist.</exception>
+    /// <exception cref="KubernetesTimeoutException">The API server did not answer within the hook's <see cref="KubernetesRetryPolicy.Budget"/>.</exception>
+    /// <exception cref="KubernetesException">Any other failure, or a transient one that outlasted the retries.</exception>
+    public async Task<StatefulSetReconcileResult> ReconcileIfChangedAsync(StatefulSetSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        StatefulSetSpecValidator.Validate(spec);
+        if (Confirmation is not { } confirmation)
+        {
+            return await ReconcileAsync(spec, cancellationToken);
+        }
+
+        var digest = StatefulSetSpecDigest.Compute(Namespace, Name, spec);
+        if (confirmation.Holds(digest))
+        {
+            _logger?.LogDebug("StatefulSet {Namespace}/{Name}: this spec was confirmed in an earlier dispatch; not read", Namespace, Name);
+            return StatefulSetReconcileResult.Confirmed;
+        }
+
+        var result = await ReconcileAsync(spec, cancellationToken);
+        confirmation.Confirm(digest);
+        return result;
     }
 
     private async Task<StatefulSetReconcileResult> ReconcileWithinAsync(StatefulSetSpec spec, CancellationToken budget, CancellationToken cancellationToken)

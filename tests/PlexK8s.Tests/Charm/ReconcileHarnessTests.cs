@@ -3,6 +3,7 @@ using Charmarr.Ops.Backend;
 using Charmarr.Ops.Model;
 using Charmarr.Ops.Pebble;
 using Charmarr.Ops.Testing;
+using Charmarr.Ops.Testing.Kubernetes;
 using Charmarr.Ops.Testing.Pebble;
 using Charmarr.PlexK8s.Tests.Workload;
 using Charmarr.PlexK8s.Workload;
@@ -179,6 +180,72 @@ public sealed class ReconcileHarnessTests : IAsyncLifetime
         Harness.EvaluateStatus();
         Assert.Contains(Harness.LastEvent.KubernetesRequests, r => r.Method == "GET");
         Assert.Empty(Harness.LastEvent.KubernetesPatches);
+    }
+
+    [Fact]
+    public void A_statefulset_already_confirmed_is_not_read_again_by_an_event_that_does_not_change_it()
+    {
+        plex.Deploy();
+        var deployed = Harness.UnitStatus;
+
+        Harness.UpdateConfig(("timezone", "Europe/Paris"));
+
+        Assert.Equal(deployed, Harness.UnitStatus);
+        Assert.Empty(Harness.LastEvent.KubernetesRequests);
+        Assert.Equal("Europe/Paris", PlexService.Environment!["TZ"]);
+    }
+
+    [Fact]
+    public void A_changed_wish_for_the_statefulset_is_read_and_patched_even_after_confirmation()
+    {
+        plex.Deploy();
+        Harness.ConfigChanged();
+        Assert.Empty(Harness.LastEvent.KubernetesRequests);
+
+        Harness.UpdateConfig(("hardware-transcoding", true));
+
+        Assert.Contains(Harness.LastEvent.KubernetesRequests, r => r.Method == "GET");
+        Assert.NotEmpty(Harness.LastEvent.KubernetesPatches);
+        Assert.Equal("/dev/dri", Harness.StatefulSet!.Volume("dev-dri")?.HostPath);
+    }
+
+    [Fact]
+    public void A_statefulset_rewritten_outside_the_charm_is_restored_by_the_next_update_status()
+    {
+        plex.Deploy();
+        Harness.Kubernetes.StatefulSets.Put(JujuStatefulSetTemplate.Create(Harness.ModelName, "plex", Harness.Metadata));
+
+        Harness.ConfigChanged();
+        Assert.Null(Harness.StatefulSet!.Volume("charmarr-shared-data"));
+
+        Harness.EvaluateStatus();
+        Assert.Equal("charmarr-shared-media", Harness.StatefulSet!.Volume("charmarr-shared-data")?.ClaimName);
+    }
+
+    [Fact]
+    public void A_refresh_reads_the_statefulset_juju_rewrote()
+    {
+        plex.Deploy();
+        Harness.Kubernetes.StatefulSets.Put(JujuStatefulSetTemplate.Create(Harness.ModelName, "plex", Harness.Metadata));
+
+        Harness.UpgradeCharm();
+
+        Assert.Equal("charmarr-shared-media", Harness.StatefulSet!.Volume("charmarr-shared-data")?.ClaimName);
+    }
+
+    [Fact]
+    public void A_failed_patch_confirms_nothing_so_the_next_event_reads_and_patches_again()
+    {
+        plex.Deploy();
+        Harness.Kubernetes.FailAlways(500, method: "PATCH");
+        Assert.ThrowsAny<Exception>(() => Harness.UpdateConfig(("hardware-transcoding", true)));
+        Assert.Null(Harness.StatefulSet!.Volume("dev-dri"));
+        Harness.Kubernetes.ClearFaults();
+
+        Harness.ConfigChanged();
+
+        Assert.Contains(Harness.LastEvent.KubernetesRequests, r => r.Method == "GET");
+        Assert.Equal("/dev/dri", Harness.StatefulSet!.Volume("dev-dri")?.HostPath);
     }
 
     [Fact]

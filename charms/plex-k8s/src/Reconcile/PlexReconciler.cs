@@ -92,7 +92,8 @@ internal sealed class PlexReconciler
 
         var owner = new FileOwner(storage.Puid, storage.Pgid);
 
-        // 3 and 4. Shared PVC and hardware transcoding in the StatefulSet (one read, a patch only when different).
+        // 3 and 4. Shared PVC and hardware transcoding in the StatefulSet: read only when the wish changed since it was last
+        // confirmed or the event may have changed the StatefulSet under us; patched only when different.
         await ReconcileStatefulSetAsync(storage, config.HardwareTranscoding);
 
         // 5. The chores the image's init would have done.
@@ -165,7 +166,7 @@ internal sealed class PlexReconciler
         var spec = PlexPodSpec.Create();
         spec.MountSharedMedia(storage);
         spec.ApplyHardwareTranscoding(hardwareTranscoding);
-        var result = await statefulSet.ReconcileAsync(spec);
+        var result = await statefulSet.ReconcileIfChangedAsync(spec);
         if (result.Changed)
         {
             logger.LogInformation("Updated the StatefulSet ({Changes}); Kubernetes restarts the pod", string.Join("; ", result.Changes));

@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Charmarr.Ops.Kubernetes;
+
+/// <summary>
+/// A digest of everything a <see cref="StatefulSetSpec"/> asks of one StatefulSet: equal for equal wishes, different when
+/// any volume, mount, group, privilege or limit differs. Written field by field (never from <c>ToString</c>), so a
+/// digest stored by one charm revision still compares with the next one's.
+/// </summary>
+internal static class StatefulSetSpecDigest
+{
+    // Bump when the fields written change, so every stored digest is taken as unconfirmed once.
+    private const int Version = 1;
+
+    public static string Compute(string namespaceName, string name, StatefulSetSpec spec)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("v", Version);
+            writer.WriteString("namespace", namespaceName);
+            writer.WriteString("name", name);
+            writer.WriteString("container", spec.ContainerName);
+            writer.WriteStartArray("volumes");
+            foreach (var volume in spec.Volumes)
+            {
+                WriteVolume(writer, volume);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("fsGroup", spec.PodFsGroup.ToString());
+            WriteNumbers(writer, "supplementalGroups", spec.SupplementalGroups);
+            WriteNumbers(writer, "absentSupplementalGroups", spec.AbsentSupplementalGroups);
+            writer.WriteString("privileged", spec.Privileged switch { true => "true", false => "false", null => "unspecified" });
+            writer.WriteStartObject("limits");
+            foreach (var (resource, quantity) in spec.ResourceLimits.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                writer.WriteString(resource, quantity);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("absentLimits");
+            foreach (var resource in spec.AbsentResourceLimits.Order(StringComparer.Ordinal))
+            {
+                writer.WriteStringValue(resource);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    private static void WriteVolume(Utf8JsonWriter writer, StatefulSetVolume volume)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", volume.Name);
+        switch (volume)
+        {
+            case PvcVolume pvc:
+                writer.WriteString("kind", "pvc");
+                writer.WriteString("claim", pvc.ClaimName);
+                break;
+            case HostPathVolume hostPath:
+                writer.WriteString("kind", "hostPath");
+                writer.WriteString("path", hostPath.Path);
+                writer.WriteString("type", hostPath.Type.ToString());
+                break;
+            case AbsentVolume:
+                writer.WriteString("kind", "absent");
+                break;
+            default:
+                throw new ArgumentException($"volume {volume.Name}: {volume.GetType().Name} has no digest", nameof(volume));
+        }
+
+        if (volume is MountedVolume mounted)
+        {
+            writer.WriteString("mountPath", mounted.MountPath);
+            writer.WriteBoolean("readOnly", mounted.ReadOnly);
+            writer.WriteString("subPath", mounted.SubPath);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter writer, string name, IEnumerable<long> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values.Order())
+        {
+            writer.WriteNumberValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}
