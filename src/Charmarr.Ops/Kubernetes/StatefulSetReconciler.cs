@@ -130,7 +130,7 @@ public sealed class StatefulSetReconciler : IDisposable
     /// <summary>
     /// Brings the StatefulSet to <paramref name="spec"/> as <see cref="ReconcileAsync"/> does, unless this unit already
     /// confirmed this very spec in an earlier dispatch: then no API call is made at all (no client, no TLS), and the result
-    /// says <see cref="StatefulSetReconcileResult.Skipped"/>. The confirmation is the spec's digest in the unit's stored
+    /// says <see cref="StatefulSetReconcileResult.Skipped"/>. The confirmation is the spec's canonical text in the unit's stored
     /// state, saved when the dispatch succeeds. <c>install</c>, <c>start</c>, <c>upgrade-charm</c> (Juju rewrites the
     /// StatefulSet on refresh), <c>leader-elected</c> and <c>update-status</c> always read, so a change made by hand
     /// (<c>kubectl edit</c>) is undone by the next update-status at the latest. A reconciler made outside a charm's
@@ -154,15 +154,15 @@ public sealed class StatefulSetReconciler : IDisposable
             return await ReconcileAsync(spec, cancellationToken);
         }
 
-        var digest = StatefulSetSpecDigest.Compute(Namespace, Name, spec);
-        if (confirmation.Holds(digest))
+        var text = StatefulSetSpecText.Compute(Namespace, Name, spec);
+        if (confirmation.Holds(text))
         {
             _logger?.LogDebug("StatefulSet {Namespace}/{Name}: this spec was confirmed in an earlier dispatch; not read", Namespace, Name);
             return StatefulSetReconcileResult.Confirmed;
         }
 
         var result = await ReconcileAsync(spec, cancellationToken);
-        confirmation.Confirm(digest);
+        confirmation.Confirm(text);
         return result;
     }
 

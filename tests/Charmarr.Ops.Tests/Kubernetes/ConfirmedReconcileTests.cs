@@ -6,7 +6,7 @@ namespace Charmarr.Ops.Tests.Kubernetes;
 
 /// <summary>
 /// <see cref="StatefulSetReconciler.ReconcileIfChangedAsync"/>: a spec this unit confirmed in an earlier dispatch is not
-/// read again, except after the events that may change the StatefulSet without the charm; the spec digest behind it.
+/// read again, except after the events that may change the StatefulSet without the charm; the spec text behind it.
 /// </summary>
 public sealed class ConfirmedReconcileTests
 {
@@ -118,11 +118,11 @@ public sealed class ConfirmedReconcileTests
     }
 
     [Fact]
-    public void Equal_specs_have_equal_digests()
+    public void Equal_specs_have_equal_texts()
     {
         Assert.Equal(
-            StatefulSetSpecDigest.Compute("media", "plex", Media()),
-            StatefulSetSpecDigest.Compute("media", "plex", Media()));
+            StatefulSetSpecText.Compute("media", "plex", Media()),
+            StatefulSetSpecText.Compute("media", "plex", Media()));
     }
 
     public static TheoryData<string> Changes => new(
@@ -131,7 +131,7 @@ public sealed class ConfirmedReconcileTests
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public void Any_change_to_what_the_spec_asks_changes_the_digest(string change)
+    public void Any_change_to_what_the_spec_asks_changes_the_text(string change)
     {
         var spec = Media();
         var (namespaceName, container) = ("media", "plex");
@@ -156,7 +156,7 @@ public sealed class ConfirmedReconcileTests
 
         var changed = container == "plex" ? spec : new StatefulSetSpec(container) { Volumes = { spec.Volumes[0] } };
         Assert.NotEqual(
-            StatefulSetSpecDigest.Compute("media", "plex", Media()),
-            StatefulSetSpecDigest.Compute(namespaceName, "plex", changed));
+            StatefulSetSpecText.Compute("media", "plex", Media()),
+            StatefulSetSpecText.Compute(namespaceName, "plex", changed));
     }
 }

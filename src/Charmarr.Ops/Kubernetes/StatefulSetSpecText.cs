@@ -1,17 +1,19 @@
 using System.Buffers;
-using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Charmarr.Ops.Kubernetes;
 
 /// <summary>
-/// A digest of everything a <see cref="StatefulSetSpec"/> asks of one StatefulSet: equal for equal wishes, different when
-/// any volume, mount, group, privilege or limit differs. Written field by field (never from <c>ToString</c>), so a
-/// digest stored by one charm revision still compares with the next one's.
+/// A canonical text of everything a <see cref="StatefulSetSpec"/> asks of one StatefulSet: equal for equal wishes,
+/// different when any volume, mount, group, privilege or limit differs. Written field by field (never from
+/// <c>ToString</c>), so a text stored by one charm revision still compares with the next one's. It is kept whole, not
+/// hashed: a few hundred bytes, readable in <c>state-get</c>, and no cryptography library loaded for it (.NET's SHA-256
+/// loads OpenSSL, which cost every dispatch ~4 MB and several milliseconds).
 /// </summary>
-internal static class StatefulSetSpecDigest
+internal static class StatefulSetSpecText
 {
-    // Bump when the fields written change, so every stored digest is taken as unconfirmed once.
+    // Bump when the fields written change, so every stored text is taken as unconfirmed once.
     private const int Version = 1;
 
     public static string Compute(string namespaceName, string name, StatefulSetSpec spec)
@@ -52,7 +54,7 @@ internal static class StatefulSetSpecDigest
             writer.WriteEndObject();
         }
 
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteVolume(Utf8JsonWriter writer, StatefulSetVolume volume)
@@ -74,7 +76,7 @@ internal static class StatefulSetSpecDigest
                 writer.WriteString("kind", "absent");
                 break;
             default:
-                throw new ArgumentException($"volume {volume.Name}: {volume.GetType().Name} has no digest", nameof(volume));
+                throw new ArgumentException($"volume {volume.Name}: {volume.GetType().Name} has no canonical text", nameof(volume));
         }
 
         if (volume is MountedVolume mounted)
