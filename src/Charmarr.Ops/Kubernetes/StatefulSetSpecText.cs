@@ -9,7 +9,7 @@ namespace Charmarr.Ops.Kubernetes;
 /// different when any volume, mount, group, privilege or limit differs. Written field by field (never from
 /// <c>ToString</c>), so a text stored by one charm revision still compares with the next one's. It is kept whole, not
 /// hashed: a few hundred bytes, readable in <c>state-get</c>, and no cryptography library loaded for it (.NET's SHA-256
-/// loads OpenSSL, which cost every dispatch ~4 MB and several milliseconds).
+/// loads OpenSSL, which cost every reconciling dispatch ~4 MB of peak RSS in the bench).
 /// </summary>
 internal static class StatefulSetSpecText
 {
