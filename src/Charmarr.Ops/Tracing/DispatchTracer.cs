@@ -65,17 +65,16 @@ internal sealed class DispatchTracer : IDisposable
             }
 
             var buffer = new SpanBuffer(directory, options.Limits);
-            var (lines, dropped) = buffer.Append(OtlpJsonWriter.ResourceSpans(Resource(), recorder.Spans));
-            if (dropped > 0)
-            {
-                log.LogWarning("Charm tracing: the span buffer is full; dropped the oldest {Count} dispatch(es)", dropped);
-            }
-
+            var dropped = buffer.Append(OtlpJsonWriter.ResourceSpans(Resource(), recorder.Spans));
             var now = DateTimeOffset.UtcNow;
             if (ExportPause.IsPaused(directory, now))
             {
+                WarnIfDropped(log, dropped);
                 return;
             }
+
+            var (lines, trimmed) = buffer.ReadForExport();
+            WarnIfDropped(log, dropped + trimmed);
 
             var failure = await options.Exporter.ExportAsync(destination, SpanBuffer.Payload(lines), options.Limits.ExportDeadline).ConfigureAwait(false);
             if (failure is null)
@@ -102,6 +101,14 @@ internal sealed class DispatchTracer : IDisposable
     }
 
     public void Dispose() => recorder.Dispose();
+
+    private static void WarnIfDropped(ILogger log, int dropped)
+    {
+        if (dropped > 0)
+        {
+            log.LogWarning("Charm tracing: the span buffer is full; dropped the oldest {Count} dispatch(es)", dropped);
+        }
+    }
 
     private List<KeyValuePair<string, object?>> Resource() =>
     [

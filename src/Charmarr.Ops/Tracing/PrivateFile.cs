@@ -49,6 +49,20 @@ internal static class PrivateFile
         }
     }
 
+    /// <summary>Adds <paramref name="text"/> at the end of the file (created owner-only when missing) in one write.</summary>
+    public static void Append(string path, string text)
+    {
+        CreateDirectory(Path.GetDirectoryName(path) ?? ".");
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        using var stream = new FileStream(path, options);
+        stream.Write(Encoding.UTF8.GetBytes(text));
+    }
+
     /// <summary>The file's text, or <see langword="null"/> when it does not exist.</summary>
     public static string? ReadOrNull(string path)
     {
