@@ -436,6 +436,7 @@ public abstract class ClientConformanceTests : IAsyncDisposable
         await StartAsync();
         await Client.EnsureLayerAsync(F.Name("talk"), PebbleLayer.Parse(TalkLayer()), Ct);
         var talk = F.Name("talk");
+        await TalkTrappedAsync();
 
         await Client.SendSignalAsync("SIGHUP", [talk], Ct);
         F.Simulate(s => s.WriteServiceOutput(talk, "got-HUP"));
@@ -472,17 +473,19 @@ public abstract class ClientConformanceTests : IAsyncDisposable
         await StartAsync();
         var talk = F.Name("talk");
         await Client.EnsureLayerAsync(talk, PebbleLayer.Parse(TalkLayer()), Ct);
+        await TalkTrappedAsync();
+
         var client = F.ClientWithTimeout(TimeSpan.FromMilliseconds(300));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-
         var lines = client.FollowLogsAsync([talk], stop.Token).GetAsyncEnumerator(stop.Token);
-        await using (lines)
+        var first = lines.MoveNextAsync().AsTask();
+        var pending = first;
+        try
         {
-            var first = lines.MoveNextAsync().AsTask();
             await Task.Delay(TimeSpan.FromSeconds(1), Ct); // Pebble stays silent for longer than the client's call timeout
 
-            // On a loaded machine the follow request may reach real Pebble after a first signal's line was written (a
-            // follow sees only later lines): signal again until a line comes, and fail rather than hang if none does.
+            // The follow request may reach Pebble after a first signal's line was written (a follow sees only later
+            // lines): signal again until a line comes, and fail rather than hang if none does.
             for (var attempt = 0; attempt < 10 && !first.IsCompleted; attempt++)
             {
                 await Client.SendSignalAsync("SIGHUP", [talk], Ct);
@@ -490,11 +493,23 @@ public abstract class ClientConformanceTests : IAsyncDisposable
                 await Task.WhenAny(first, Task.Delay(TimeSpan.FromSeconds(2), Ct));
             }
 
-            Assert.True(await first.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+            Assert.True(first.IsCompleted, "no log line reached the follow after 10 signals");
+            Assert.True(await first);
             Assert.Equal((talk, "got-HUP"), (lines.Current.Service, lines.Current.Message));
-            var next = lines.MoveNextAsync().AsTask();
+            pending = lines.MoveNextAsync().AsTask();
             await stop.CancelAsync();
-            Assert.False(await next.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+            Assert.False(await pending.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        }
+        finally
+        {
+            // An async iterator cannot be disposed while a MoveNextAsync is pending: end it first, so a failure above is
+            // the one reported.
+            await stop.CancelAsync();
+            await Task.WhenAny(pending, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
+            if (pending.IsCompleted)
+            {
+                await lines.DisposeAsync();
+            }
         }
     }
 
@@ -597,11 +612,25 @@ public abstract class ClientConformanceTests : IAsyncDisposable
         """;
 
     // A quiet service that prints got-HUP when it receives SIGHUP, and a second one that is never started.
+    /// <summary>
+    /// On real Pebble, waits until the talk service's shell has set its HUP trap (its marker file exists): a signal before
+    /// that kills it (on a loaded machine the start can lag past Pebble's start delay), and Pebble restarts it.
+    /// </summary>
+    private async Task TalkTrappedAsync()
+    {
+        if (F.IsReal)
+        {
+            var marker = $"/tmp/{F.Name("talk")}.trapped";
+            await EventuallyAsync(() => Client.ExistsAsync(marker, Ct), trapped => trapped);
+            await Client.RemovePathAsync(marker, cancellationToken: Ct);
+        }
+    }
+
     private string TalkLayer() => $"""
         services:
           {F.Name("talk")}:
             override: replace
-            command: /bin/sh -c 'trap "echo got-HUP" HUP; while true; do sleep 0.1; done'
+            command: /bin/sh -c 'trap "echo got-HUP" HUP; touch /tmp/{F.Name("talk")}.trapped; while true; do sleep 0.1; done'
             startup: enabled
           {F.Name("quiet")}:
             override: replace
