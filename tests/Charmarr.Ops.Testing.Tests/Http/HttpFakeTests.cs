@@ -57,7 +57,10 @@ public sealed class HttpFakeTests : IAsyncLifetime
     public async Task A_hang_lasts_until_the_client_gives_up()
     {
         fake.FailNext(HttpFault.Hang);
-        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(100) };
+
+        // Long enough for a loaded machine to deliver the request (a shorter one could give up before sending it); the
+        // hang never ends, so any finite timeout shows it.
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.GetAsync(fake.BaseUrl, TestContext.Current.CancellationToken));
 
