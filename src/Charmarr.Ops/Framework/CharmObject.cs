@@ -119,16 +119,7 @@ public abstract class CharmObject
     /// <param name="handlerName">Filled in by the compiler.</param>
     protected void ObserveAction<TParams>(string action, JsonTypeInfo<TParams> parameters, Action<ActionEvent, TParams> handler, [CallerArgumentExpression(nameof(handler))] string handlerName = "")
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        ObserveAction<TParams>(
-            action,
-            parameters,
-            (e, p) =>
-            {
-                handler(e, p);
-                return Task.CompletedTask;
-            },
-            handlerName);
+        ObserveAction(action, parameters, Sync(handler), handlerName);
     }
 
     /// <summary>
@@ -160,16 +151,7 @@ public abstract class CharmObject
     /// <param name="handlerName">Filled in by the compiler.</param>
     protected void ObserveAction<TParams>(string action, Func<JsonTypeInfo<TParams>> parameters, Action<ActionEvent, TParams> handler, [CallerArgumentExpression(nameof(handler))] string handlerName = "")
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        ObserveAction<TParams>(
-            action,
-            parameters,
-            (e, p) =>
-            {
-                handler(e, p);
-                return Task.CompletedTask;
-            },
-            handlerName);
+        ObserveAction(action, parameters, Sync(handler), handlerName);
     }
 
     /// <summary>
@@ -206,6 +188,16 @@ public abstract class CharmObject
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentException.ThrowIfNullOrEmpty(name);
         return Framework.BindState($"{Path}/{name}", typeInfo, initial);
+    }
+
+    private static Func<ActionEvent, TParams, Task> Sync<TParams>(Action<ActionEvent, TParams> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return (e, p) =>
+        {
+            handler(e, p);
+            return Task.CompletedTask;
+        };
     }
 
     private static Func<TEvent, Task> Sync<TEvent>(Action<TEvent> handler)
